@@ -1,0 +1,165 @@
+package dev.athanor;
+
+import dev.athanor.spi.EngineProvider;
+
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.ServiceLoader;
+
+/**
+ * Collects the options of an {@link Engine} (SQLAlchemy's {@code create_engine} keyword arguments) and builds it.
+ * Defaults follow SQLAlchemy's {@code QueuePool}: five pooled connections, ten more in overflow, 30 seconds of wait
+ * for a free connection, no recycling.
+ *
+ * {@snippet :
+ * Engine engine = Engine.builder("jdbc:postgresql://localhost:5432/test")
+ *         .user("postgres").password("")
+ *         .poolSize(10).maxOverflow(0).poolTimeout(Duration.ofSeconds(5))
+ *         .prePing(true)
+ *         .isolationLevel(IsolationLevel.REPEATABLE_READ)
+ *         .connectArgs(Map.of("ApplicationName", "billing"))
+ *         .build();
+ * }
+ */
+public final class EngineBuilder {
+    private final String url;
+    private boolean echo;
+    private boolean hideParameters;
+    private int poolSize = 5;
+    private int maxOverflow = 10;
+    private Duration poolTimeout = Duration.ofSeconds(30);
+    private Duration poolRecycle;
+    private boolean prePing;
+    private Duration leakDetection;
+    private String user;
+    private String password;
+    private IsolationLevel isolationLevel;
+    private final Map<String, String> connectArgs = new LinkedHashMap<>();
+
+    EngineBuilder(String url) {
+        if (url == null || url.isBlank()) {
+            throw new ArgumentError("an engine needs a database URL, e.g. \"postgresql://user:pw@localhost/db\" or \"jdbc:h2:mem:test\"");
+        }
+        this.url = url.trim();
+    }
+
+    /** Logs every statement with its parameters, and every BEGIN/COMMIT/ROLLBACK, at INFO in category {@code dev.athanor.engine}. */
+    public EngineBuilder echo(boolean echo) {
+        this.echo = echo;
+        return this;
+    }
+
+    /** Leaves parameter values out of logs and exception messages (SQLAlchemy's {@code hide_parameters}). */
+    public EngineBuilder hideParameters(boolean hideParameters) {
+        this.hideParameters = hideParameters;
+        return this;
+    }
+
+    /** How many connections the pool keeps open (default 5). */
+    public EngineBuilder poolSize(int poolSize) {
+        if (poolSize < 0) {
+            throw new ArgumentError("poolSize must be 0 or more, was " + poolSize);
+        }
+        this.poolSize = poolSize;
+        return this;
+    }
+
+    /** How many connections may be opened beyond {@code poolSize} under load (default 10). */
+    public EngineBuilder maxOverflow(int maxOverflow) {
+        if (maxOverflow < 0) {
+            throw new ArgumentError("maxOverflow must be 0 or more, was " + maxOverflow);
+        }
+        this.maxOverflow = maxOverflow;
+        return this;
+    }
+
+    /** How long {@link Engine#connect()} waits for a free connection before {@link PoolTimeoutError} (default 30 s). */
+    public EngineBuilder poolTimeout(Duration poolTimeout) {
+        this.poolTimeout = positive("poolTimeout", poolTimeout);
+        return this;
+    }
+
+    /** Connections older than this are closed and replaced (default: never). */
+    public EngineBuilder poolRecycle(Duration poolRecycle) {
+        this.poolRecycle = positive("poolRecycle", poolRecycle);
+        return this;
+    }
+
+    /** Tests each connection as it is checked out and replaces it if it is dead (default false). */
+    public EngineBuilder prePing(boolean prePing) {
+        this.prePing = prePing;
+        return this;
+    }
+
+    /** Logs a warning, with the holder's thread, when a connection is checked out for longer than this. */
+    public EngineBuilder leakDetection(Duration leakDetection) {
+        this.leakDetection = positive("leakDetection", leakDetection);
+        return this;
+    }
+
+    /** The database user; overrides a user given in the URL. */
+    public EngineBuilder user(String user) {
+        this.user = user;
+        return this;
+    }
+
+    /** The database password; overrides a password given in the URL. Never logged. */
+    public EngineBuilder password(String password) {
+        this.password = password;
+        return this;
+    }
+
+    /** The isolation level of every connection; {@link IsolationLevel#AUTOCOMMIT} turns transactions off. */
+    public EngineBuilder isolationLevel(IsolationLevel isolationLevel) {
+        this.isolationLevel = isolationLevel;
+        return this;
+    }
+
+    /** As {@link #isolationLevel(IsolationLevel)}, from a name such as {@code "READ COMMITTED"} or {@code "AUTOCOMMIT"}. */
+    public EngineBuilder isolationLevel(String isolationLevel) {
+        this.isolationLevel = IsolationLevel.parse(isolationLevel);
+        return this;
+    }
+
+    /** Driver properties passed to every new connection, e.g. {@code Map.of("ssl", true)}. */
+    public EngineBuilder connectArgs(Map<String, ?> connectArgs) {
+        Objects.requireNonNull(connectArgs, "connectArgs");
+        connectArgs.forEach((k, v) -> this.connectArgs.put(k, String.valueOf(v)));
+        return this;
+    }
+
+    /** The options collected so far, as an immutable value. */
+    public EngineOptions options() {
+        return new EngineOptions(url, echo, hideParameters, poolSize, maxOverflow, poolTimeout, poolRecycle, prePing,
+                leakDetection, user, password, isolationLevel, Map.copyOf(connectArgs));
+    }
+
+    /**
+     * Builds the engine with the {@link EngineProvider} found on the class path.
+     *
+     * @throws AthanorException if no implementation (athanor-impl) is on the class path
+     */
+    public Engine build() {
+        return provider().create(options());
+    }
+
+    private static EngineProvider provider() {
+        return ServiceLoader.load(EngineProvider.class, EngineBuilder.class.getClassLoader()).stream()
+                .map(ServiceLoader.Provider::get)
+                .max(Comparator.comparingInt(EngineProvider::priority))
+                .orElseThrow(() -> new AthanorException(
+                        "no Athanor implementation on the class path: add the dependency dev.athanor:athanor-impl "
+                                + "(it provides " + EngineProvider.class.getName() + " through ServiceLoader)",
+                        null, "no-provider"));
+    }
+
+    private static Duration positive(String name, Duration value) {
+        if (value == null || value.isNegative() || value.isZero()) {
+            throw new ArgumentError(name + " must be a positive duration, was " + value);
+        }
+        return value;
+    }
+}

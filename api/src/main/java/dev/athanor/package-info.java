@@ -1,0 +1,16 @@
+/**
+ * Athanor Core, the public API: {@link dev.athanor.Engine} (a pool of connections to one database),
+ * {@link dev.athanor.Connection}, text SQL with {@code :named} binds ({@link dev.athanor.Sql#text(String)}),
+ * {@link dev.athanor.Result} and {@link dev.athanor.Row}, and the exception hierarchy rooted at
+ * {@link dev.athanor.AthanorException}.
+ *
+ * {@snippet :
+ * import static dev.athanor.Sql.text;
+ *
+ * Engine engine = Engine.create("jdbc:h2:mem:demo");
+ * engine.begin(conn -> conn.execute(text("CREATE TABLE t (x int)")));
+ * }
+ *
+ * <p>The implementation (athanor-impl) is found through {@link dev.athanor.spi.EngineProvider}.
+ */
+package dev.athanor;

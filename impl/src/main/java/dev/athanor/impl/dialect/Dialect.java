@@ -1,0 +1,201 @@
+package dev.athanor.impl.dialect;
+
+import java.sql.Array;
+import java.sql.Clob;
+import java.sql.ResultSet;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.OffsetTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What differs between databases, in one place (SQLAlchemy's {@code Dialect}): identifier quoting, DDL type names,
+ * driver defaults, how values are bound and read, and how error codes map to exception classes. Stateless and
+ * shared; one instance per database kind.
+ */
+public abstract class Dialect {
+
+    /** {@code h2}, {@code postgresql} or {@code mariadb}. */
+    public abstract String name();
+
+    /** Driver properties this dialect sets unless the user set them (e.g. batch rewriting). */
+    public Map<String, String> defaultConnectProperties() {
+        return Map.of();
+    }
+
+    /** Whether INSERT/UPDATE/DELETE ... RETURNING is available. */
+    public abstract boolean supportsReturning();
+
+    /** The character that opens and closes a quoted identifier. */
+    protected char identifierQuote() {
+        return '"';
+    }
+
+    /** Words that must be quoted when used as identifiers. */
+    protected Set<String> reservedWords() {
+        return ReservedWords.COMMON;
+    }
+
+    /** Whether {@code identifier} must be quoted: not a plain lower-case name, or a reserved word. */
+    public boolean requiresQuotes(String identifier) {
+        if (identifier.isEmpty() || !(Character.isLowerCase(identifier.charAt(0)) || identifier.charAt(0) == '_')) {
+            return true;
+        }
+        for (int i = 1; i < identifier.length(); i++) {
+            char c = identifier.charAt(i);
+            if (!(Character.isLowerCase(c) || Character.isDigit(c) || c == '_')) {
+                return true;
+            }
+        }
+        return reservedWords().contains(identifier);
+    }
+
+    /** {@code identifier} quoted if it must be, with embedded quote characters doubled. */
+    public String quoteIdentifier(String identifier) {
+        if (!requiresQuotes(identifier)) {
+            return identifier;
+        }
+        String q = String.valueOf(identifierQuote());
+        return q + identifier.replace(q, q + q) + q;
+    }
+
+    /** The DDL name of a generic type. */
+    public String ddlType(TypeKind kind, Integer length, Integer precision, Integer scale) {
+        return switch (kind) {
+            case SMALLINT -> "SMALLINT";
+            case INTEGER -> "INTEGER";
+            case BIGINT -> "BIGINT";
+            case BOOLEAN -> "BOOLEAN";
+            case VARCHAR -> "VARCHAR(" + (length == null ? 255 : length) + ")";
+            case TEXT -> "TEXT";
+            case NUMERIC -> precision == null ? "NUMERIC"
+                    : "NUMERIC(" + precision + (scale == null ? "" : ", " + scale) + ")";
+            case REAL -> "REAL";
+            case DOUBLE -> "DOUBLE PRECISION";
+            case DATE -> "DATE";
+            case TIME -> "TIME";
+            case TIMESTAMP -> "TIMESTAMP";
+            case TIMESTAMP_WITH_TIME_ZONE -> "TIMESTAMP WITH TIME ZONE";
+            case UUID -> "UUID";
+            case JSON -> "JSON";
+            case BINARY -> "VARBINARY(" + (length == null ? 255 : length) + ")";
+            case BLOB -> "BLOB";
+        };
+    }
+
+    /**
+     * The value to hand to {@code setObject} for a Java value the driver may not take as it is. Called only for
+     * values that are not String, Integer or Long (those are bound directly).
+     */
+    public Object toJdbcValue(Object value) {
+        if (value instanceof Enum<?> e) {
+            return e.name();
+        }
+        if (value instanceof Instant instant) {
+            return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+        }
+        if (value instanceof ZonedDateTime zoned) {
+            return zoned.toOffsetDateTime();
+        }
+        if (value instanceof java.util.Date date && !(value instanceof java.sql.Date
+                || value instanceof java.sql.Time || value instanceof java.sql.Timestamp)) {
+            return new java.sql.Timestamp(date.getTime());
+        }
+        if (value instanceof Character c) {
+            return c.toString();
+        }
+        if (value instanceof java.math.BigInteger big) {
+            return new java.math.BigDecimal(big);
+        }
+        return value;
+    }
+
+    /** The reader of a result column, from its JDBC type and the database's type name. */
+    public ColumnReader columnReader(int jdbcType, String typeName) {
+        String type = typeName == null ? "" : typeName.toLowerCase(Locale.ROOT);
+        if (type.equals("json") || type.equals("jsonb")) {
+            return ResultSet::getString;
+        }
+        return switch (jdbcType) {
+            case Types.TIMESTAMP -> type.contains("tz") || type.contains("time zone")
+                    ? (rs, i) -> rs.getObject(i, OffsetDateTime.class)
+                    : (rs, i) -> rs.getObject(i, LocalDateTime.class);
+            case Types.TIMESTAMP_WITH_TIMEZONE -> (rs, i) -> rs.getObject(i, OffsetDateTime.class);
+            case Types.DATE -> (rs, i) -> rs.getObject(i, LocalDate.class);
+            case Types.TIME -> type.contains("tz") || type.contains("time zone")
+                    ? (rs, i) -> rs.getObject(i, OffsetTime.class)
+                    : (rs, i) -> rs.getObject(i, LocalTime.class);
+            case Types.TIME_WITH_TIMEZONE -> (rs, i) -> rs.getObject(i, OffsetTime.class);
+            case Types.CLOB, Types.NCLOB -> Dialect::readClob;
+            case Types.BLOB -> ResultSet::getBytes;
+            case Types.ARRAY -> Dialect::readArray;
+            default -> ColumnReader.OBJECT;
+        };
+    }
+
+    /**
+     * Column labels as the user should see them. Databases that fold unquoted names to upper case (H2) override
+     * this so that {@code keys()} reads {@code id}, not {@code ID}, as SQLAlchemy does for such databases.
+     */
+    public String normalizeLabel(String label) {
+        return label;
+    }
+
+    /** The exception class for an error; vendor codes first (dialects override), then the SQLState class. */
+    public ErrorKind classify(String sqlState, int vendorCode) {
+        if (sqlState == null || sqlState.length() < 2) {
+            return ErrorKind.DATABASE;
+        }
+        if (sqlState.startsWith("HYT")) {
+            return ErrorKind.OPERATIONAL; // time-outs (H2 lock time-out, driver query time-outs)
+        }
+        return switch (sqlState.substring(0, 2)) {
+            case "23", "44" -> ErrorKind.INTEGRITY;
+            case "22" -> ErrorKind.DATA;
+            case "42", "3D", "3F", "21", "26", "2B", "34" -> ErrorKind.PROGRAMMING;
+            case "08", "40", "53", "54", "55", "57", "58", "28", "HZ" -> ErrorKind.OPERATIONAL;
+            case "XX", "25", "2D" -> ErrorKind.INTERNAL;
+            case "0A" -> ErrorKind.NOT_SUPPORTED;
+            default -> ErrorKind.DATABASE;
+        };
+    }
+
+    private static Object readClob(ResultSet rs, int i) throws java.sql.SQLException {
+        Clob clob = rs.getClob(i);
+        if (clob == null) {
+            return null;
+        }
+        try {
+            return clob.getSubString(1, (int) clob.length());
+        } finally {
+            clob.free();
+        }
+    }
+
+    private static Object readArray(ResultSet rs, int i) throws java.sql.SQLException {
+        Array array = rs.getArray(i);
+        if (array == null) {
+            return null;
+        }
+        try {
+            Object values = array.getArray();
+            return values instanceof Object[] objects ? Arrays.asList(objects) : values;
+        } finally {
+            array.free();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name();
+    }
+}

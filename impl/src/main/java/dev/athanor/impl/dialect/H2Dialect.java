@@ -1,0 +1,36 @@
+package dev.athanor.impl.dialect;
+
+import java.util.Locale;
+
+/** H2 2.x: standard quoting with {@code "}, RETURNING through {@code FINAL TABLE} (issue 4), upper-case folding. */
+public final class H2Dialect extends Dialect {
+    public static final H2Dialect INSTANCE = new H2Dialect();
+
+    private H2Dialect() {
+    }
+
+    @Override
+    public String name() {
+        return "h2";
+    }
+
+    @Override
+    public boolean supportsReturning() {
+        return true;
+    }
+
+    @Override
+    public String ddlType(TypeKind kind, Integer length, Integer precision, Integer scale) {
+        return switch (kind) {
+            case TEXT -> "CHARACTER LARGE OBJECT";
+            case BLOB -> "BINARY LARGE OBJECT";
+            default -> super.ddlType(kind, length, precision, scale);
+        };
+    }
+
+    /** H2 reports unquoted names in upper case; show them in lower case, as they were most likely written. */
+    @Override
+    public String normalizeLabel(String label) {
+        return label.equals(label.toUpperCase(Locale.ROOT)) ? label.toLowerCase(Locale.ROOT) : label;
+    }
+}

@@ -1,0 +1,96 @@
+package dev.athanor.impl.dialect;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * MariaDB (and MySQL through the MariaDB driver): back-tick quoting, DATETIME(6) for timestamps (with time zone
+ * values stored in UTC, as MariaDB has no zoned type), native UUID (10.7+), and the vendor codes MariaDB reports
+ * under the generic SQLState {@code HY000}.
+ */
+public final class MariaDBDialect extends Dialect {
+    public static final MariaDBDialect INSTANCE = new MariaDBDialect();
+
+    private static final Set<String> RESERVED;
+
+    static {
+        java.util.HashSet<String> words = new java.util.HashSet<>(ReservedWords.COMMON);
+        words.addAll(Set.of("database", "databases", "div", "mod", "read", "write", "rank", "range", "usage",
+                "status", "signal", "condition", "change", "explain", "describe", "lock", "option", "schema"));
+        RESERVED = Set.copyOf(words);
+    }
+
+    private MariaDBDialect() {
+    }
+
+    @Override
+    public String name() {
+        return "mariadb";
+    }
+
+    @Override
+    public Map<String, String> defaultConnectProperties() {
+        // Bulk protocol (COM_STMT_BULK_EXECUTE): an executemany is one round trip.
+        return Map.of("useBulkStmts", "true", "useBulkStmtsForInserts", "true");
+    }
+
+    @Override
+    public boolean supportsReturning() {
+        return true; // INSERT/DELETE ... RETURNING since 10.5; UPDATE is emulated (issue 4)
+    }
+
+    @Override
+    protected char identifierQuote() {
+        return '`';
+    }
+
+    @Override
+    protected Set<String> reservedWords() {
+        return RESERVED;
+    }
+
+    @Override
+    public String ddlType(TypeKind kind, Integer length, Integer precision, Integer scale) {
+        return switch (kind) {
+            case BOOLEAN -> "BOOLEAN";
+            case TEXT -> "LONGTEXT";
+            case DOUBLE -> "DOUBLE";
+            case TIMESTAMP, TIMESTAMP_WITH_TIME_ZONE -> "DATETIME(6)";
+            case TIME -> "TIME(6)";
+            case JSON -> "JSON";
+            case BLOB -> "LONGBLOB";
+            default -> super.ddlType(kind, length, precision, scale);
+        };
+    }
+
+    /** Zoned values are stored as UTC DATETIME: MariaDB has no zoned timestamp type. */
+    @Override
+    public Object toJdbcValue(Object value) {
+        if (value instanceof Instant instant) {
+            return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+        }
+        if (value instanceof OffsetDateTime offset) {
+            return offset.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
+        }
+        if (value instanceof ZonedDateTime zoned) {
+            return zoned.withZoneSameInstant(ZoneOffset.UTC).toLocalDateTime();
+        }
+        return super.toJdbcValue(value);
+    }
+
+    @Override
+    public ErrorKind classify(String sqlState, int vendorCode) {
+        return switch (vendorCode) {
+            case 1205, 1213, 1927, 2006, 2013, 1053, 1317 -> ErrorKind.OPERATIONAL; // lock wait, deadlock, killed, gone
+            case 1364, 1048, 1062, 1451, 1452, 1557, 1586, 4025 -> ErrorKind.INTEGRITY;
+            case 1264, 1265, 1292, 1366, 1406 -> ErrorKind.DATA;
+            case 1054, 1064, 1146, 1049, 1050, 1051, 1091, 1142, 1149 -> ErrorKind.PROGRAMMING;
+            default -> super.classify(sqlState, vendorCode);
+        };
+    }
+}

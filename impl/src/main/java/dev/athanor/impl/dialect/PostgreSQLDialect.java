@@ -1,0 +1,35 @@
+package dev.athanor.impl.dialect;
+
+import java.util.Map;
+
+/** PostgreSQL: {@code reWriteBatchedInserts} on by default so executemany INSERTs go out as multi-row VALUES. */
+public final class PostgreSQLDialect extends Dialect {
+    public static final PostgreSQLDialect INSTANCE = new PostgreSQLDialect();
+
+    private PostgreSQLDialect() {
+    }
+
+    @Override
+    public String name() {
+        return "postgresql";
+    }
+
+    @Override
+    public Map<String, String> defaultConnectProperties() {
+        return Map.of("reWriteBatchedInserts", "true");
+    }
+
+    @Override
+    public boolean supportsReturning() {
+        return true;
+    }
+
+    @Override
+    public String ddlType(TypeKind kind, Integer length, Integer precision, Integer scale) {
+        return switch (kind) {
+            case JSON -> "JSONB";
+            case BINARY, BLOB -> "BYTEA";
+            default -> super.ddlType(kind, length, precision, scale);
+        };
+    }
+}

@@ -1,0 +1,458 @@
+package dev.athanor.impl.engine;
+
+import dev.athanor.ArgumentError;
+import dev.athanor.Connection;
+import dev.athanor.DatabaseError;
+import dev.athanor.Engine;
+import dev.athanor.Executable;
+import dev.athanor.InvalidRequestError;
+import dev.athanor.ResourceClosedError;
+import dev.athanor.Result;
+import dev.athanor.TextClause;
+import dev.athanor.Transaction;
+import dev.athanor.impl.dialect.Dialect;
+import dev.athanor.impl.result.CursorResult;
+import dev.athanor.impl.result.ResultOwner;
+import dev.athanor.impl.sql.BoundStatement;
+import dev.athanor.impl.sql.ParameterBinder;
+import dev.athanor.impl.sql.ParameterDisplay;
+import dev.athanor.impl.sql.TextBinder;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.sql.Savepoint;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A pooled JDBC connection with SQLAlchemy 2.0's transaction rules: autobegin on the first statement,
+ * {@code commit()}/{@code rollback()} end the transaction, {@code close()} rolls back and returns the connection.
+ * The JDBC connection is in manual-commit mode for its whole life in the pool, so beginning costs nothing.
+ */
+final class ConnectionImpl implements Connection, ResultOwner {
+    private final EngineImpl engine;
+    private final java.sql.Connection jdbc;
+    private final Dialect dialect;
+    private final EchoLog echo;
+    private final EngineEventsImpl events;
+    private final boolean autocommit;
+
+    private final List<CursorResult> openResults = new ArrayList<>(2);
+    private final List<NestedTransactionImpl> savepoints = new ArrayList<>(0);
+    private boolean transactionActive;
+    private int transactionEpoch;
+    private int savepointCounter;
+    private boolean closed;
+
+    ConnectionImpl(EngineImpl engine, java.sql.Connection jdbc) {
+        this.engine = engine;
+        this.jdbc = jdbc;
+        this.dialect = engine.dialect();
+        this.echo = engine.echo();
+        this.events = engine.eventsImpl();
+        this.autocommit = engine.autocommit();
+    }
+
+    // ---------------------------------------------------------------- execution
+
+    @Override
+    public Result execute(Executable statement) {
+        return execute(statement, (Map<String, ?>) null);
+    }
+
+    @Override
+    public Result execute(Executable statement, Map<String, ?> parameters) {
+        TextClause text = asText(statement);
+        checkOpen();
+        BoundStatement bound = TextBinder.bind(text, parameters);
+        return run(text.text(), bound, parameters);
+    }
+
+    @Override
+    public Result execute(Executable statement, List<? extends Map<String, ?>> parameterSets) {
+        if (parameterSets == null || parameterSets.isEmpty()) {
+            return execute(statement);
+        }
+        if (parameterSets.size() == 1) {
+            return execute(statement, parameterSets.get(0));
+        }
+        TextClause text = asText(statement);
+        checkOpen();
+        return runBatch(text, parameterSets);
+    }
+
+    @Override
+    public Object scalar(Executable statement) {
+        return execute(statement).scalar();
+    }
+
+    @Override
+    public Object scalar(Executable statement, Map<String, ?> parameters) {
+        return execute(statement, parameters).scalar();
+    }
+
+    private static TextClause asText(Executable statement) {
+        if (statement instanceof TextClause text) {
+            return text;
+        }
+        throw new ArgumentError("cannot execute " + (statement == null ? "null" : statement.getClass().getName())
+                + ": expected a statement such as text(\"...\")");
+    }
+
+    private Result run(String displaySql, BoundStatement bound, Map<String, ?> parameters) {
+        autobegin();
+        if (echo.enabled()) {
+            echo.statement(displaySql, ParameterDisplay.of(parameters, engine.hideParameters()));
+        }
+        boolean timed = events.active();
+        long start = timed ? System.nanoTime() : 0L;
+        PreparedStatement ps = null;
+        try {
+            ps = jdbc.prepareStatement(bound.sql());
+            ParameterBinder.bind(ps, bound.values(), dialect);
+            Result result;
+            if (ps.execute()) {
+                CursorResult rows = CursorResult.ofRows(this, displaySql, ps, ps.getResultSet(), dialect);
+                openResults.add(rows);
+                result = rows;
+            } else {
+                long count = updateCount(ps);
+                ps.close();
+                result = CursorResult.ofRowcount(count);
+            }
+            if (timed) {
+                events.afterExecute(bound.sql(), 1, System.nanoTime() - start, null);
+            }
+            return result;
+        } catch (SQLException e) {
+            closeQuietly(ps);
+            DatabaseError error = ErrorTranslator.translate(e, dialect, displaySql,
+                    ParameterDisplay.of(parameters, engine.hideParameters()));
+            if (timed) {
+                events.afterExecute(bound.sql(), 1, System.nanoTime() - start, error);
+            }
+            throw error;
+        } catch (RuntimeException e) {
+            closeQuietly(ps);
+            throw e;
+        }
+    }
+
+    private Result runBatch(TextClause text, List<? extends Map<String, ?>> parameterSets) {
+        String sql = text.parsed().jdbcSql();
+        autobegin();
+        if (echo.enabled()) {
+            echo.statement(text.text(), ParameterDisplay.ofBatch(parameterSets, engine.hideParameters()));
+        }
+        boolean timed = events.active();
+        long start = timed ? System.nanoTime() : 0L;
+        try (PreparedStatement ps = jdbc.prepareStatement(sql)) {
+            int index = 0;
+            for (Map<String, ?> parameters : parameterSets) {
+                ParameterBinder.bind(ps, TextBinder.bindBatchRow(text, parameters, index++), dialect);
+                ps.addBatch();
+            }
+            int[] counts = ps.executeBatch();
+            if (timed) {
+                events.afterExecute(sql, parameterSets.size(), System.nanoTime() - start, null);
+            }
+            return CursorResult.ofRowcount(sum(counts));
+        } catch (SQLException e) {
+            DatabaseError error = ErrorTranslator.translate(e, dialect, text.text(),
+                    ParameterDisplay.ofBatch(parameterSets, engine.hideParameters()));
+            if (timed) {
+                events.afterExecute(sql, parameterSets.size(), System.nanoTime() - start, error);
+            }
+            throw error;
+        }
+    }
+
+    private static long sum(int[] counts) {
+        long total = 0;
+        for (int count : counts) {
+            if (count < 0) {
+                return -1; // SUCCESS_NO_INFO: the driver (e.g. rewritten batches) does not say
+            }
+            total += count;
+        }
+        return total;
+    }
+
+    private static long updateCount(Statement ps) throws SQLException {
+        try {
+            return ps.getLargeUpdateCount();
+        } catch (SQLFeatureNotSupportedException | UnsupportedOperationException e) {
+            return ps.getUpdateCount();
+        }
+    }
+
+    // ---------------------------------------------------------------- results
+
+    @Override
+    public void resultClosed(CursorResult result) {
+        openResults.remove(result);
+    }
+
+    @Override
+    public RuntimeException fetchError(SQLException error, String sql) {
+        return ErrorTranslator.translate(error, dialect, sql, "");
+    }
+
+    private void closeOpenResults() {
+        for (CursorResult result : List.copyOf(openResults)) {
+            result.close();
+        }
+        openResults.clear();
+    }
+
+    // ---------------------------------------------------------------- transactions
+
+    private void autobegin() {
+        if (!transactionActive && !autocommit) {
+            transactionActive = true;
+            transactionEpoch++;
+            if (echo.enabled()) {
+                echo.log("BEGIN (implicit)");
+            }
+        }
+    }
+
+    @Override
+    public Transaction begin() {
+        checkOpen();
+        if (transactionActive) {
+            throw new InvalidRequestError("a transaction is already begun on this connection (the first statement "
+                    + "begins one by itself); call commit() or rollback() first, or use beginNested() for a "
+                    + "savepoint", null, "autobegin");
+        }
+        if (!autocommit) {
+            transactionActive = true;
+            transactionEpoch++;
+            if (echo.enabled()) {
+                echo.log("BEGIN");
+            }
+        }
+        return new RootTransactionImpl(this, transactionEpoch);
+    }
+
+    @Override
+    public Transaction beginNested() {
+        checkOpen();
+        if (autocommit) {
+            throw new InvalidRequestError("beginNested() needs a transaction, and this engine runs in AUTOCOMMIT mode");
+        }
+        autobegin();
+        String name = "athanor_sp_" + (++savepointCounter);
+        try {
+            Savepoint savepoint = jdbc.setSavepoint(name);
+            if (echo.enabled()) {
+                echo.log("SAVEPOINT " + name);
+            }
+            NestedTransactionImpl nested = new NestedTransactionImpl(this, savepoint, name);
+            savepoints.add(nested);
+            return nested;
+        } catch (SQLException e) {
+            throw ErrorTranslator.translate(e, dialect, "SAVEPOINT " + name, "");
+        }
+    }
+
+    @Override
+    public void commit() {
+        checkOpen();
+        if (!transactionActive) {
+            return;
+        }
+        endSavepoints(0);
+        try {
+            jdbc.commit();
+        } catch (SQLException e) {
+            transactionActive = false;
+            rollbackQuietly();
+            throw ErrorTranslator.translate(e, dialect, "COMMIT", "");
+        }
+        transactionActive = false;
+        if (echo.enabled()) {
+            echo.log("COMMIT");
+        }
+        events.afterCommit();
+    }
+
+    @Override
+    public void rollback() {
+        checkOpen();
+        if (!transactionActive) {
+            return;
+        }
+        endSavepoints(0);
+        transactionActive = false;
+        try {
+            jdbc.rollback();
+        } catch (SQLException e) {
+            throw ErrorTranslator.translate(e, dialect, "ROLLBACK", "");
+        }
+        if (echo.enabled()) {
+            echo.log("ROLLBACK");
+        }
+        events.afterRollback();
+    }
+
+    private void rollbackQuietly() {
+        try {
+            jdbc.rollback();
+        } catch (SQLException ignored) {
+            // the commit failure is the error worth reporting
+        }
+    }
+
+    boolean isCurrent(int epoch) {
+        return !closed && transactionActive && transactionEpoch == epoch;
+    }
+
+    boolean isActive(NestedTransactionImpl nested) {
+        return !closed && savepoints.contains(nested);
+    }
+
+    void releaseSavepoint(NestedTransactionImpl nested) {
+        int index = indexOf(nested);
+        try {
+            jdbc.releaseSavepoint(nested.savepoint());
+        } catch (SQLException e) {
+            throw ErrorTranslator.translate(e, dialect, "RELEASE SAVEPOINT " + nested.name(), "");
+        } finally {
+            endSavepoints(index);
+        }
+        if (echo.enabled()) {
+            echo.log("RELEASE SAVEPOINT " + nested.name());
+        }
+    }
+
+    void rollbackToSavepoint(NestedTransactionImpl nested) {
+        int index = indexOf(nested);
+        try {
+            jdbc.rollback(nested.savepoint());
+        } catch (SQLException e) {
+            throw ErrorTranslator.translate(e, dialect, "ROLLBACK TO SAVEPOINT " + nested.name(), "");
+        } finally {
+            endSavepoints(index);
+        }
+        if (echo.enabled()) {
+            echo.log("ROLLBACK TO SAVEPOINT " + nested.name());
+        }
+    }
+
+    private int indexOf(NestedTransactionImpl nested) {
+        checkOpen();
+        int index = savepoints.indexOf(nested);
+        if (index < 0) {
+            throw new InvalidRequestError("this nested transaction is no longer active (it, or a transaction "
+                    + "around it, was already committed or rolled back)");
+        }
+        return index;
+    }
+
+    /** Forgets the savepoint at {@code index} and every one nested inside it. */
+    private void endSavepoints(int index) {
+        while (savepoints.size() > index) {
+            savepoints.remove(savepoints.size() - 1);
+        }
+    }
+
+    @Override
+    public boolean inTransaction() {
+        return !closed && transactionActive;
+    }
+
+    @Override
+    public boolean inNestedTransaction() {
+        return !closed && !savepoints.isEmpty();
+    }
+
+    // ---------------------------------------------------------------- life cycle
+
+    private void checkOpen() {
+        if (closed) {
+            throw new ResourceClosedError("this connection is closed; get a new one with engine.connect()");
+        }
+    }
+
+    @Override
+    public boolean isClosed() {
+        return closed;
+    }
+
+    @Override
+    public Engine engine() {
+        return engine;
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> type) {
+        checkOpen();
+        if (type.isInstance(jdbc)) {
+            return type.cast(jdbc);
+        }
+        throw new ArgumentError("this connection cannot be unwrapped to " + type.getName()
+                + "; it offers java.sql.Connection");
+    }
+
+    @Override
+    public void invalidate() {
+        if (closed) {
+            return;
+        }
+        closeOpenResults();
+        closed = true;
+        transactionActive = false;
+        savepoints.clear();
+        try {
+            jdbc.abort(Runnable::run); // Agroal destroys an aborted connection instead of pooling it
+        } catch (SQLException e) {
+            closeQuietly(jdbc);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closeOpenResults();
+        try {
+            if (transactionActive) {
+                savepoints.clear();
+                jdbc.rollback();
+                if (echo.enabled()) {
+                    echo.log("ROLLBACK (connection closed)");
+                }
+                events.afterRollback();
+            }
+            closed = true;
+            transactionActive = false;
+            jdbc.close();
+        } catch (SQLException e) {
+            // The connection is broken (the rollback failed): it must not go back to the pool.
+            invalidate();
+        } finally {
+            closed = true;
+            transactionActive = false;
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable resource) {
+        if (resource != null) {
+            try {
+                resource.close();
+            } catch (Exception ignored) {
+                // already failing; the first error is the one reported
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Connection(" + engine.url() + (closed ? ", closed" : transactionActive ? ", in transaction" : "") + ")";
+    }
+}

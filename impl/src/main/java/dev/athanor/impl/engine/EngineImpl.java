@@ -1,0 +1,167 @@
+package dev.athanor.impl.engine;
+
+import dev.athanor.ArgumentError;
+import dev.athanor.Connection;
+import dev.athanor.Engine;
+import dev.athanor.EngineEvents;
+import dev.athanor.EngineOptions;
+import dev.athanor.OperationalError;
+import dev.athanor.PoolStatus;
+import dev.athanor.PoolTimeoutError;
+import dev.athanor.ResourceClosedError;
+import dev.athanor.impl.dialect.Dialect;
+import dev.athanor.impl.dialect.Dialects;
+import dev.athanor.impl.pool.ConnectionPool;
+
+import java.sql.SQLException;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/** The engine: a dialect, an Agroal pool, listeners and logging settings, shared by every connection. */
+public final class EngineImpl implements Engine {
+    private final EngineOptions options;
+    private final DatabaseUrl url;
+    private final Dialect dialect;
+    private final ConnectionPool pool;
+    private final EngineEventsImpl events = new EngineEventsImpl();
+    private final EchoLog echo;
+    private volatile boolean disposed;
+
+    EngineImpl(EngineOptions options) {
+        this.options = options;
+        this.url = DatabaseUrl.parse(options.url());
+        this.dialect = Dialects.forName(url.dialect());
+        this.echo = new EchoLog(options.echo());
+        String user = options.user() != null ? options.user() : url.user();
+        String password = options.password() != null ? options.password() : url.password();
+        try {
+            this.pool = ConnectionPool.start(options, dialect, url.jdbcUrl(), user, password, url.display());
+        } catch (SQLException e) {
+            throw new OperationalError("cannot start a connection pool for " + url.display() + ": " + e.getMessage(),
+                    null, null, e.getSQLState(), e.getErrorCode(), e);
+        }
+    }
+
+    @Override
+    public Connection connect() {
+        if (disposed) {
+            throw new ResourceClosedError("this engine (" + url.display() + ") was disposed; build a new one");
+        }
+        java.sql.Connection jdbc;
+        try {
+            jdbc = pool.checkout();
+        } catch (SQLException e) {
+            if (disposed) {
+                throw new ResourceClosedError("this engine (" + url.display() + ") was disposed; build a new one");
+            }
+            if (ConnectionPool.isTimeout(e)) {
+                throw new PoolTimeoutError("no connection to " + url.display() + " became free within "
+                        + options.poolTimeout() + ": all " + pool.maxSize() + " (poolSize " + options.poolSize()
+                        + " + maxOverflow " + options.maxOverflow() + ") are checked out. Close connections when "
+                        + "done (try-with-resources), or raise poolSize/maxOverflow", e);
+            }
+            throw new OperationalError("cannot connect to " + url.display() + ": " + e.getMessage(), null, null,
+                    e.getSQLState(), e.getErrorCode(), e);
+        }
+        return new ConnectionImpl(this, jdbc);
+    }
+
+    @Override
+    public void begin(Consumer<Connection> work) {
+        inTransaction(conn -> {
+            work.accept(conn);
+            return null;
+        });
+    }
+
+    @Override
+    public <T> T inTransaction(Function<Connection, T> work) {
+        try (Connection conn = connect()) {
+            conn.begin();
+            T value;
+            try {
+                value = work.apply(conn);
+            } catch (RuntimeException | Error e) {
+                rollbackAfter(conn, e);
+                throw e;
+            }
+            if (conn.inTransaction()) {
+                conn.commit();
+            }
+            return value;
+        }
+    }
+
+    private static void rollbackAfter(Connection conn, Throwable cause) {
+        try {
+            conn.rollback();
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    @Override
+    public String dialectName() {
+        return dialect.name();
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    @Override
+    public String url() {
+        return url.display();
+    }
+
+    @Override
+    public EngineEvents events() {
+        return events;
+    }
+
+    EngineEventsImpl eventsImpl() {
+        return events;
+    }
+
+    EchoLog echo() {
+        return echo;
+    }
+
+    boolean hideParameters() {
+        return options.hideParameters();
+    }
+
+    boolean autocommit() {
+        return options.isolationLevel() == dev.athanor.IsolationLevel.AUTOCOMMIT;
+    }
+
+    @Override
+    public PoolStatus poolStatus() {
+        return pool.status();
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> type) {
+        if (type.isInstance(pool.dataSource())) {
+            return type.cast(pool.dataSource());
+        }
+        if (type.isInstance(this)) {
+            return type.cast(this);
+        }
+        throw new ArgumentError("this engine cannot be unwrapped to " + type.getName()
+                + "; it offers javax.sql.DataSource (the Agroal pool)");
+    }
+
+    @Override
+    public void dispose() {
+        if (!disposed) {
+            disposed = true;
+            pool.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Engine(" + url.display() + ")";
+    }
+}

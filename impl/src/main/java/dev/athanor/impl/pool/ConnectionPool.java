@@ -1,0 +1,201 @@
+package dev.athanor.impl.pool;
+
+import dev.athanor.EngineOptions;
+import dev.athanor.IsolationLevel;
+import dev.athanor.PoolStatus;
+import dev.athanor.impl.dialect.Dialect;
+import io.agroal.api.AgroalDataSource;
+import io.agroal.api.AgroalDataSourceListener;
+import io.agroal.api.AgroalDataSourceMetrics;
+import io.agroal.api.configuration.AgroalConnectionFactoryConfiguration.TransactionIsolation;
+import io.agroal.api.configuration.AgroalConnectionPoolConfiguration.ConnectionValidator;
+import io.agroal.api.configuration.AgroalConnectionPoolConfiguration.ExceptionSorter;
+import io.agroal.api.configuration.supplier.AgroalConnectionFactoryConfigurationSupplier;
+import io.agroal.api.configuration.supplier.AgroalConnectionPoolConfigurationSupplier;
+import io.agroal.api.configuration.supplier.AgroalDataSourceConfigurationSupplier;
+import io.agroal.api.exceptionsorter.MySQLExceptionSorter;
+import io.agroal.api.exceptionsorter.PostgreSQLExceptionSorter;
+import io.agroal.api.security.NamePrincipal;
+import io.agroal.api.security.SimplePassword;
+import org.jboss.logging.Logger;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The engine's pool: an Agroal data source configured from {@link EngineOptions}, the way SQLAlchemy's
+ * {@code QueuePool} is configured from {@code create_engine}'s arguments.
+ *
+ * <ul>
+ *   <li>{@code poolSize} is Agroal's {@code minSize} (connections kept open, opened when the pool starts);
+ *   {@code poolSize + maxOverflow} is {@code maxSize}. Overflow connections that stay idle for
+ *   {@link #OVERFLOW_IDLE} are closed (Agroal's reap), so the pool shrinks back to {@code poolSize}.</li>
+ *   <li>{@code poolTimeout} is the acquisition time-out; {@code poolRecycle} the maximum lifetime;
+ *   {@code prePing} validates each connection on borrow ({@code isValid}); {@code leakDetection} is Agroal's leak
+ *   time-out, reported as a warning naming the holding thread.</li>
+ *   <li>Connections are in manual-commit mode (autocommit off), which is what SQLAlchemy's autobegin needs; the
+ *   {@code AUTOCOMMIT} isolation level turns autocommit on instead.</li>
+ *   <li>A fatal error (lost connection) marks the connection for destruction through the dialect's exception
+ *   sorter, so it is not handed out again.</li>
+ * </ul>
+ */
+public final class ConnectionPool implements AutoCloseable {
+    /** How long an overflow connection may stay idle before the pool closes it. */
+    public static final Duration OVERFLOW_IDLE = Duration.ofSeconds(30);
+
+    private static final Logger LOG = Logger.getLogger("dev.athanor.pool");
+
+    private final AgroalDataSource dataSource;
+    private final int maxSize;
+
+    private ConnectionPool(AgroalDataSource dataSource, int maxSize) {
+        this.dataSource = dataSource;
+        this.maxSize = maxSize;
+    }
+
+    /**
+     * Starts a pool.
+     *
+     * @param jdbcUrl  the JDBC URL
+     * @param user     the user, or null
+     * @param password the password, or null
+     * @param display  the URL with its password masked, for log messages
+     */
+    public static ConnectionPool start(EngineOptions options, Dialect dialect, String jdbcUrl, String user,
+            String password, String display) throws SQLException {
+        int maxSize = options.poolSize() + options.maxOverflow();
+        if (maxSize < 1) {
+            throw new dev.athanor.ArgumentError("poolSize + maxOverflow must allow at least one connection");
+        }
+        Map<String, String> properties = new LinkedHashMap<>(dialect.defaultConnectProperties());
+        properties.putAll(options.connectArgs());
+
+        AgroalConnectionFactoryConfigurationSupplier factory = new AgroalConnectionFactoryConfigurationSupplier()
+                .jdbcUrl(jdbcUrl)
+                .autoCommit(options.isolationLevel() == IsolationLevel.AUTOCOMMIT)
+                .trackJdbcResources(false); // Athanor closes its statements and cursors itself
+        if (user != null) {
+            factory.principal(new NamePrincipal(user));
+        }
+        if (password != null && !password.isEmpty()) {
+            factory.credential(new SimplePassword(password));
+        }
+        properties.forEach(factory::jdbcProperty);
+        TransactionIsolation isolation = isolation(options.isolationLevel());
+        if (isolation != null) {
+            factory.jdbcTransactionIsolation(isolation);
+        }
+
+        AgroalConnectionPoolConfigurationSupplier pool = new AgroalConnectionPoolConfigurationSupplier()
+                .connectionFactoryConfiguration(factory)
+                .initialSize(0)
+                .minSize(options.poolSize())
+                .maxSize(maxSize)
+                .acquisitionTimeout(options.poolTimeout())
+                .reapTimeout(OVERFLOW_IDLE)
+                .exceptionSorter(exceptionSorter(dialect));
+        if (options.poolRecycle() != null) {
+            pool.maxLifetime(options.poolRecycle());
+        }
+        if (options.prePing()) {
+            pool.validateOnBorrow(true).connectionValidator(ConnectionValidator.defaultValidatorWithTimeout(5));
+        }
+        if (options.leakDetection() != null) {
+            pool.leakTimeout(options.leakDetection()).enhancedLeakReport(true);
+        }
+        AgroalDataSourceConfigurationSupplier configuration = new AgroalDataSourceConfigurationSupplier()
+                .metricsEnabled(true)
+                .connectionPoolConfiguration(pool);
+        AgroalDataSource dataSource = AgroalDataSource.from(configuration, new PoolListener(display));
+        return new ConnectionPool(dataSource, maxSize);
+    }
+
+    /** A connection from the pool; Agroal's time-out and creation errors come through as they are. */
+    public Connection checkout() throws SQLException {
+        return dataSource.getConnection();
+    }
+
+    /** Whether {@code error} from {@link #checkout()} is the pool's acquisition time-out. */
+    public static boolean isTimeout(SQLException error) {
+        String message = error.getMessage();
+        return message != null && message.toLowerCase(java.util.Locale.ROOT).contains("acquisition timeout");
+    }
+
+    public int maxSize() {
+        return maxSize;
+    }
+
+    public AgroalDataSource dataSource() {
+        return dataSource;
+    }
+
+    public PoolStatus status() {
+        AgroalDataSourceMetrics m = dataSource.getMetrics();
+        return new PoolStatus(m.activeCount(), m.availableCount(), m.activeCount() + m.availableCount(), maxSize,
+                m.awaitingCount(), m.creationCount(), m.invalidCount() + m.flushCount(), m.leakDetectionCount());
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+
+    private static ExceptionSorter exceptionSorter(Dialect dialect) {
+        return switch (dialect.name()) {
+            case "postgresql" -> new PostgreSQLExceptionSorter();
+            case "mariadb" -> new MySQLExceptionSorter();
+            default -> ExceptionSorter.defaultExceptionSorter(); // SQLState class 08: connection exceptions
+        };
+    }
+
+    private static TransactionIsolation isolation(IsolationLevel level) {
+        if (level == null) {
+            return null;
+        }
+        return switch (level) {
+            case READ_UNCOMMITTED -> TransactionIsolation.READ_UNCOMMITTED;
+            case READ_COMMITTED -> TransactionIsolation.READ_COMMITTED;
+            case REPEATABLE_READ -> TransactionIsolation.REPEATABLE_READ;
+            case SERIALIZABLE -> TransactionIsolation.SERIALIZABLE;
+            case AUTOCOMMIT -> null;
+        };
+    }
+
+    /** Agroal reports through a listener; its warnings and leaks go to the log, category {@code dev.athanor.pool}. */
+    private static final class PoolListener implements AgroalDataSourceListener {
+        private final String display;
+
+        PoolListener(String display) {
+            this.display = display;
+        }
+
+        @Override
+        public void onConnectionLeak(Connection connection, Thread thread) {
+            LOG.warnf("connection to %s checked out for longer than the leak-detection time by thread %s; "
+                    + "close every Connection (try-with-resources)", display, thread.getName());
+        }
+
+        @Override
+        public void onConnectionCreationFailure(SQLException error) {
+            LOG.debugf("could not open a connection to %s: %s", display, error.getMessage());
+        }
+
+        @Override
+        public void onConnectionInvalid(Connection connection) {
+            LOG.debugf("a pooled connection to %s failed validation and is replaced", display);
+        }
+
+        @Override
+        public void onWarning(String message) {
+            LOG.warnf("pool %s: %s", display, message);
+        }
+
+        @Override
+        public void onWarning(Throwable error) {
+            LOG.warnf("pool %s: %s", display, error.toString());
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package dev.athanor.impl.sql;
+
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Renders parameters for logs and exception messages: values of names that look like secrets are masked, long
+ * values are cut, and of a large executemany only the first sets are shown (as SQLAlchemy does).
+ */
+public final class ParameterDisplay {
+    private static final Pattern SECRET = Pattern.compile("(?i).*(password|passwd|pwd|secret|token|credential|api_?key).*");
+    private static final int MAX_VALUE = 100;
+    private static final int MAX_SETS = 10;
+
+    private ParameterDisplay() {
+    }
+
+    /** {@code {x=1, name='ada', password=***}}, or {@code [hidden]} when parameters are hidden. */
+    public static String of(Map<String, ?> parameters, boolean hide) {
+        if (parameters == null || parameters.isEmpty()) {
+            return "";
+        }
+        if (hide) {
+            return "[parameters hidden by hideParameters]";
+        }
+        StringBuilder text = new StringBuilder("{");
+        Iterator<? extends Map.Entry<String, ?>> entries = parameters.entrySet().iterator();
+        while (entries.hasNext()) {
+            Map.Entry<String, ?> entry = entries.next();
+            text.append(entry.getKey()).append('=');
+            text.append(SECRET.matcher(entry.getKey()).matches() ? "***" : value(entry.getValue()));
+            if (entries.hasNext()) {
+                text.append(", ");
+            }
+        }
+        return text.append('}').toString();
+    }
+
+    /** The first parameter sets of an executemany, with a note of how many there were. */
+    public static String ofBatch(List<? extends Map<String, ?>> sets, boolean hide) {
+        if (hide) {
+            return "[" + sets.size() + " parameter sets hidden by hideParameters]";
+        }
+        StringBuilder text = new StringBuilder("[");
+        int shown = Math.min(sets.size(), MAX_SETS);
+        for (int i = 0; i < shown; i++) {
+            text.append(i == 0 ? "" : ", ").append(of(sets.get(i), false));
+        }
+        if (sets.size() > shown) {
+            text.append(" ... displaying ").append(shown).append(" of ").append(sets.size())
+                    .append(" total parameter sets ...");
+        }
+        return text.append(']').toString();
+    }
+
+    private static String value(Object value) {
+        if (value instanceof CharSequence s) {
+            String quoted = "'" + s + "'";
+            return quoted.length() > MAX_VALUE ? quoted.substring(0, MAX_VALUE) + "...' (" + s.length() + " chars)" : quoted;
+        }
+        if (value instanceof byte[] bytes) {
+            return "<" + bytes.length + " bytes>";
+        }
+        String text = String.valueOf(value);
+        return text.length() > MAX_VALUE ? text.substring(0, MAX_VALUE) + "..." : text;
+    }
+}
