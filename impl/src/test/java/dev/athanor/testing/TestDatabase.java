@@ -21,7 +21,7 @@ import java.util.Locale;
  * say what they need rather than testing names. An unreachable database fails the tests; it is never skipped.
  */
 public enum TestDatabase {
-    H2("jdbc:h2:mem:athanor_test;DB_CLOSE_DELAY=-1", "sa", "", "h2:mem:athanor_test;DB_CLOSE_DELAY=-1"),
+    H2("jdbc:h2:mem:athanor_test;DB_CLOSE_DELAY=-1", "sa", "", "h2:mem:athanor_test;DB_CLOSE_DELAY=-1;USER=sa"),
     POSTGRESQL("jdbc:postgresql://127.0.0.1:5432/athanor_test", "postgres", "",
             "postgresql://postgres@127.0.0.1:5432/athanor_test"),
     MARIADB("jdbc:mariadb://127.0.0.1:3306/athanor_test", "root", "",
