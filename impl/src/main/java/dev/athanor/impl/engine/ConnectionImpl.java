@@ -407,11 +407,7 @@ final class ConnectionImpl implements Connection, ResultOwner {
         closed = true;
         transactionActive = false;
         savepoints.clear();
-        try {
-            jdbc.abort(Runnable::run); // Agroal destroys an aborted connection instead of pooling it
-        } catch (SQLException e) {
-            closeQuietly(jdbc);
-        }
+        engine.pool().invalidate(jdbc);
     }
 
     @Override

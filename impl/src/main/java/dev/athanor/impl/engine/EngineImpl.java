@@ -119,6 +119,10 @@ public final class EngineImpl implements Engine {
         return events;
     }
 
+    ConnectionPool pool() {
+        return pool;
+    }
+
     EngineEventsImpl eventsImpl() {
         return events;
     }

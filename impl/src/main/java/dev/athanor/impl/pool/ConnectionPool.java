@@ -124,6 +124,26 @@ public final class ConnectionPool implements AutoCloseable {
         return message != null && message.toLowerCase(java.util.Locale.ROOT).contains("acquisition timeout");
     }
 
+    /**
+     * Closes a checked-out connection so that the pool destroys it instead of handing it out again. JDBC's
+     * {@code abort()} is not enough: Agroal pools an aborted connection unless the abort itself fails.
+     */
+    public void invalidate(Connection connection) {
+        try {
+            if (connection instanceof io.agroal.pool.wrapper.ConnectionWrapper wrapper) {
+                wrapper.getHandler().setFlushOnly();
+                wrapper.close();
+                // The destroyed connection's slot frees asynchronously; without a refill, a thread already waiting
+                // on a full pool would sleep until its acquisition time-out.
+                dataSource.flush(AgroalDataSource.FlushMode.FILL);
+            } else {
+                connection.abort(Runnable::run);
+            }
+        } catch (SQLException e) {
+            LOG.debugf("closing an invalidated connection failed: %s", e.getMessage());
+        }
+    }
+
     public int maxSize() {
         return maxSize;
     }
