@@ -49,11 +49,15 @@ public final class ConnectionPool implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger("dev.athanor.pool");
 
     private final AgroalDataSource dataSource;
+    private final int minSize;
     private final int maxSize;
+    private final Duration acquisitionTimeout;
 
-    private ConnectionPool(AgroalDataSource dataSource, int maxSize) {
+    private ConnectionPool(AgroalDataSource dataSource, int minSize, int maxSize, Duration acquisitionTimeout) {
         this.dataSource = dataSource;
+        this.minSize = minSize;
         this.maxSize = maxSize;
+        this.acquisitionTimeout = acquisitionTimeout;
     }
 
     /**
@@ -110,7 +114,7 @@ public final class ConnectionPool implements AutoCloseable {
                 .metricsEnabled(true)
                 .connectionPoolConfiguration(pool);
         AgroalDataSource dataSource = AgroalDataSource.from(configuration, new PoolListener(display));
-        return new ConnectionPool(dataSource, maxSize);
+        return new ConnectionPool(dataSource, options.poolSize(), maxSize, options.poolTimeout());
     }
 
     /** A connection from the pool; Agroal's time-out and creation errors come through as they are. */
@@ -127,20 +131,38 @@ public final class ConnectionPool implements AutoCloseable {
     /**
      * Closes a checked-out connection so that the pool destroys it instead of handing it out again. JDBC's
      * {@code abort()} is not enough: Agroal pools an aborted connection unless the abort itself fails.
+     *
+     * <p>Agroal replaces a destroyed connection with a background fill up to {@code minSize}. A checkout that starts
+     * while that fill runs can race it and block until its acquisition time-out when the pool is at its maximum
+     * size, so this waits (at most {@code poolTimeout}) until the replacement is in the pool.
      */
     public void invalidate(Connection connection) {
         try {
             if (connection instanceof io.agroal.pool.wrapper.ConnectionWrapper wrapper) {
                 wrapper.getHandler().setFlushOnly();
                 wrapper.close();
-                // The destroyed connection's slot frees asynchronously; without a refill, a thread already waiting
-                // on a full pool would sleep until its acquisition time-out.
-                dataSource.flush(AgroalDataSource.FlushMode.FILL);
+                awaitRefill();
             } else {
                 connection.abort(Runnable::run);
             }
         } catch (SQLException e) {
             LOG.debugf("closing an invalidated connection failed: %s", e.getMessage());
+        }
+    }
+
+    private void awaitRefill() {
+        if (minSize == 0) {
+            return; // no background fill, no race: a checkout opens its own connection
+        }
+        long deadline = System.nanoTime() + acquisitionTimeout.toNanos();
+        AgroalDataSourceMetrics metrics = dataSource.getMetrics();
+        while (metrics.availableCount() + metrics.activeCount() < minSize && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 

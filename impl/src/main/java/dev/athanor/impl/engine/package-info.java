@@ -1,0 +1,21 @@
+/**
+ * The engine and its connections (SQLAlchemy's {@code engine/}).
+ *
+ * <ul>
+ *   <li>{@link dev.athanor.impl.engine.EngineImpl}: a dialect, a {@link dev.athanor.impl.pool.ConnectionPool}, the
+ *   listeners and the echo setting; found through {@link dev.athanor.impl.engine.AthanorEngineProvider}.</li>
+ *   <li>{@link dev.athanor.impl.engine.ConnectionImpl}: SQLAlchemy 2.0's transaction rules over a JDBC connection
+ *   that stays in manual-commit mode for its whole life in the pool, so autobegin sends nothing: the first statement
+ *   starts the transaction on the server. {@code close()} rolls back an open transaction; a connection whose
+ *   rollback fails is destroyed instead of pooled.</li>
+ *   <li>{@link dev.athanor.impl.engine.DatabaseUrl}: SQLAlchemy-style URLs to JDBC URLs, passwords masked for
+ *   display.</li>
+ *   <li>{@code ErrorTranslator}: {@code SQLException} to the {@link dev.athanor.DatabaseError} subclass chosen by
+ *   the dialect from SQLState and vendor code; messages carry the SQL as written and the parameters, masked.</li>
+ * </ul>
+ *
+ * <p>Choices made where SQLAlchemy has no direct equivalent: an executemany of one parameter set runs as a single
+ * execute; an executemany's {@code rowcount()} is -1 when the driver reports {@code SUCCESS_NO_INFO} (PostgreSQL's
+ * rewritten batches); savepoints are named {@code athanor_sp_N}.
+ */
+package dev.athanor.impl.engine;
