@@ -70,9 +70,7 @@ class PoolTest {
         assumeTrue(db.canKillBackend(), "needs a database that can kill a session from outside");
         Engine engine = db.builder().poolSize(1).maxOverflow(0).prePing(true).build();
         try {
-            long first = backendId(engine, db);
-            db.killBackend(first);
-            waitUntilGone(db, first);
+            long first = killPooledBackend(engine, db);
             long second = backendId(engine, db);   // pre-ping found the dead connection and opened a new one
             assertThat(second).isNotEqualTo(first);
             assertThat(engine.poolStatus().invalidated()).isGreaterThanOrEqualTo(1);
@@ -86,9 +84,7 @@ class PoolTest {
         assumeTrue(db.canKillBackend(), "needs a database that can kill a session from outside");
         Engine engine = db.builder().poolSize(1).maxOverflow(0).prePing(false).build();
         try {
-            long first = backendId(engine, db);
-            db.killBackend(first);
-            waitUntilGone(db, first);
+            long first = killPooledBackend(engine, db);
             try (Connection conn = engine.connect()) {
                 assertThatThrownBy(() -> conn.execute(text("SELECT 1")))
                         .isInstanceOf(OperationalError.class);
@@ -98,6 +94,14 @@ class PoolTest {
         } finally {
             engine.dispose();
         }
+    }
+
+    /** Kills the backend of the engine's single pooled connection, behind the pool's back; returns its id. */
+    private static long killPooledBackend(Engine engine, TestDatabase db) throws Exception {
+        long id = backendId(engine, db);
+        db.killBackend(id);
+        waitUntilGone(db, id);
+        return id;
     }
 
     private static long backendId(Engine engine, TestDatabase db) {

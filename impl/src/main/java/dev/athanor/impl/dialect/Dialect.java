@@ -68,6 +68,14 @@ public abstract class Dialect {
         return q + identifier.replace(q, q + q) + q;
     }
 
+    /**
+     * The SQL for a bind whose value is JSON text going into a JSON column: H2 needs {@code ? FORMAT JSON} (else the
+     * text is stored as a JSON string), PostgreSQL a cast to {@code JSONB}.
+     */
+    public String jsonBindExpression() {
+        return "?";
+    }
+
     /** The DDL name of a generic type. */
     public String ddlType(TypeKind kind, Integer length, Integer precision, Integer scale) {
         return switch (kind) {

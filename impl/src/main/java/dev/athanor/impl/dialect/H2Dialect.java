@@ -20,6 +20,11 @@ public final class H2Dialect extends Dialect {
     }
 
     @Override
+    public String jsonBindExpression() {
+        return "? FORMAT JSON";
+    }
+
+    @Override
     public String ddlType(TypeKind kind, Integer length, Integer precision, Integer scale) {
         return switch (kind) {
             case TEXT -> "CHARACTER LARGE OBJECT";

@@ -25,6 +25,11 @@ public final class PostgreSQLDialect extends Dialect {
     }
 
     @Override
+    public String jsonBindExpression() {
+        return "CAST(? AS JSONB)";
+    }
+
+    @Override
     public String ddlType(TypeKind kind, Integer length, Integer precision, Integer scale) {
         return switch (kind) {
             case JSON -> "JSONB";

@@ -86,7 +86,9 @@ class DialectTest {
         try (Connection conn = engine.connect()) {
             conn.execute(text("CREATE TABLE typed (" + String.join(", ", columns) + ")"));
             String names = String.join(", ", values.keySet());
-            String binds = ":" + String.join(", :", values.keySet());
+            String binds = String.join(", ", values.keySet().stream()
+                    .map(name -> name.equals("c_json") ? d.jsonBindExpression().replace("?", ":c_json") : ":" + name)
+                    .toList());
             conn.execute(text("INSERT INTO typed (" + names + ") VALUES (" + binds + ")"), values);
             conn.commit();
             Row row = conn.execute(text("SELECT " + names + " FROM typed")).one();
