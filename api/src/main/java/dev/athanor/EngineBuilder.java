@@ -38,6 +38,7 @@ public final class EngineBuilder {
     private String password;
     private IsolationLevel isolationLevel;
     private final Map<String, String> connectArgs = new LinkedHashMap<>();
+    private int queryCacheSize = 500;
 
     EngineBuilder(String url) {
         if (url == null || url.isBlank()) {
@@ -131,10 +132,22 @@ public final class EngineBuilder {
         return this;
     }
 
+    /**
+     * How many compiled statements the engine keeps (SQLAlchemy's {@code query_cache_size}, default 500); a
+     * statement of a shape seen before is not compiled again.
+     */
+    public EngineBuilder queryCacheSize(int size) {
+        if (size < 1) {
+            throw new ArgumentError("queryCacheSize must be at least 1, was " + size);
+        }
+        this.queryCacheSize = size;
+        return this;
+    }
+
     /** The options collected so far, as an immutable value. */
     public EngineOptions options() {
         return new EngineOptions(url, echo, hideParameters, poolSize, maxOverflow, poolTimeout, poolRecycle, prePing,
-                leakDetection, user, password, isolationLevel, Map.copyOf(connectArgs));
+                leakDetection, user, password, isolationLevel, Map.copyOf(connectArgs), queryCacheSize);
     }
 
     /**

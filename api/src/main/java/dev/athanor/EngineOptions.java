@@ -24,10 +24,11 @@ import java.util.Map;
  * @param password       password, or null to use the URL's
  * @param isolationLevel isolation level, or null for the database's default
  * @param connectArgs    driver properties
+ * @param queryCacheSize compiled statements kept per engine
  */
 public record EngineOptions(String url, boolean echo, boolean hideParameters, int poolSize, int maxOverflow,
         Duration poolTimeout, Duration poolRecycle, boolean prePing, Duration leakDetection, String user,
-        String password, IsolationLevel isolationLevel, Map<String, String> connectArgs) {
+        String password, IsolationLevel isolationLevel, Map<String, String> connectArgs, int queryCacheSize) {
 
     @Override
     public String toString() {

@@ -37,6 +37,14 @@ public interface Row extends Iterable<Object> {
     /** The value of a column, converted to {@code type}. */
     <T> T get(String label, Class<T> type);
 
+    /**
+     * The value of a selected column or expression, typed: {@code row.get(users.c("name"))}. Found by the expression
+     * the statement selected, else by a column's name or a label.
+     *
+     * @throws ArgumentError if the result has no such column
+     */
+    <T> T get(dev.athanor.sql.Expression<T> column);
+
     /** The number of columns. */
     int size();
 

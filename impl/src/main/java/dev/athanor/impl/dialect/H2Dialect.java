@@ -2,7 +2,7 @@ package dev.athanor.impl.dialect;
 
 import java.util.Locale;
 
-/** H2 2.x: standard quoting with {@code "}, RETURNING through {@code FINAL TABLE} (issue 4), upper-case folding. */
+/** H2 2.x: standard quoting with {@code "}, RETURNING through {@code FINAL TABLE}, upserts as MERGE, upper-case folding. */
 public final class H2Dialect extends Dialect {
     public static final H2Dialect INSTANCE = new H2Dialect();
 
@@ -14,8 +14,29 @@ public final class H2Dialect extends Dialect {
         return "h2";
     }
 
+    /** H2 has no RETURNING clause; data change delta tables ({@code FINAL TABLE}) return the rows instead. */
     @Override
     public boolean supportsReturning() {
+        return false;
+    }
+
+    @Override
+    public boolean supportsDeltaTables() {
+        return true;
+    }
+
+    @Override
+    public boolean supportsUpdateReturning() {
+        return true;
+    }
+
+    @Override
+    public UpsertStyle upsertStyle() {
+        return UpsertStyle.MERGE;
+    }
+
+    @Override
+    public boolean standardPaging() {
         return true;
     }
 

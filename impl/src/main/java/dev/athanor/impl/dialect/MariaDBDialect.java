@@ -41,7 +41,73 @@ public final class MariaDBDialect extends Dialect {
 
     @Override
     public boolean supportsReturning() {
-        return true; // INSERT/DELETE ... RETURNING since 10.5; UPDATE is emulated (issue 4)
+        return true; // INSERT and DELETE ... RETURNING since 10.5
+    }
+
+    @Override
+    public boolean supportsUpdateReturning() {
+        return false;
+    }
+
+    @Override
+    public String identityClause() {
+        return " AUTO_INCREMENT";
+    }
+
+    @Override
+    public String dropForeignKey(String table, String name) {
+        return "ALTER TABLE " + quoteIdentifier(table) + " DROP FOREIGN KEY " + quoteIdentifier(name);
+    }
+
+    @Override
+    public int maxIdentifierLength() {
+        return 64;
+    }
+
+    @Override
+    public UpsertStyle upsertStyle() {
+        return UpsertStyle.ON_DUPLICATE_KEY;
+    }
+
+    @Override
+    public boolean supportsNullsOrdering() {
+        return false;
+    }
+
+    @Override
+    public boolean supportsIlike() {
+        return false;
+    }
+
+    @Override
+    public boolean supportsConcatOperator() {
+        return false; // || is OR unless sql_mode has PIPES_AS_CONCAT
+    }
+
+    @Override
+    public boolean excludedAsValuesFunction() {
+        return true;
+    }
+
+    @Override
+    public String emptyInsertValues() {
+        return " () VALUES ()";
+    }
+
+    /** MariaDB's CAST takes its own type names. */
+    @Override
+    public String castType(dev.athanor.schema.SqlType<?> type) {
+        return switch (type.kind()) {
+            case SMALLINT, INTEGER, BIGINT, BOOLEAN -> "SIGNED";
+            case VARCHAR, TEXT, ENUM, UUID, JSON, NULL -> "CHAR";
+            case NUMERIC -> type.precision() == null ? "DECIMAL(65, 30)"
+                    : "DECIMAL(" + type.precision() + ", " + (type.scale() == null ? 0 : type.scale()) + ")";
+            case REAL, DOUBLE -> "DOUBLE";
+            case DATE -> "DATE";
+            case TIME -> "TIME(6)";
+            case TIMESTAMP, TIMESTAMP_WITH_TIME_ZONE -> "DATETIME(6)";
+            case BINARY, BLOB -> "BINARY";
+        };
     }
 
     @Override

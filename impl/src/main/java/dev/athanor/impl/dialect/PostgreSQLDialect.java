@@ -24,6 +24,22 @@ public final class PostgreSQLDialect extends Dialect {
         return true;
     }
 
+    /** PostgreSQL enums need CREATE TYPE; Athanor uses VARCHAR with a CHECK instead. */
+    @Override
+    public String nativeEnumType(java.util.List<String> constants) {
+        return null;
+    }
+
+    @Override
+    public boolean standardPaging() {
+        return true;
+    }
+
+    @Override
+    public UpsertStyle upsertStyle() {
+        return UpsertStyle.ON_CONFLICT;
+    }
+
     @Override
     public String jsonBindExpression() {
         return "CAST(? AS JSONB)";

@@ -14,6 +14,8 @@ import dev.athanor.impl.dialect.Dialect;
 import dev.athanor.impl.result.CursorResult;
 import dev.athanor.impl.result.ResultOwner;
 import dev.athanor.impl.sql.BoundStatement;
+import dev.athanor.impl.sql.CompiledStatement;
+import dev.athanor.impl.sql.SqlCompiler;
 import dev.athanor.impl.sql.ParameterBinder;
 import dev.athanor.impl.sql.ParameterDisplay;
 import dev.athanor.impl.sql.TextBinder;
@@ -32,7 +34,7 @@ import java.util.Map;
  * {@code commit()}/{@code rollback()} end the transaction, {@code close()} rolls back and returns the connection.
  * The JDBC connection is in manual-commit mode for its whole life in the pool, so beginning costs nothing.
  */
-final class ConnectionImpl implements Connection, ResultOwner {
+final class ConnectionImpl implements Connection, ResultOwner, RawSqlExecutor {
     private final EngineImpl engine;
     private final java.sql.Connection jdbc;
     private final Dialect dialect;
@@ -65,10 +67,15 @@ final class ConnectionImpl implements Connection, ResultOwner {
 
     @Override
     public Result execute(Executable statement, Map<String, ?> parameters) {
-        TextClause text = asText(statement);
         checkOpen();
-        BoundStatement bound = TextBinder.bind(text, parameters);
-        return run(text.text(), bound, parameters);
+        if (statement instanceof TextClause text) {
+            BoundStatement bound = TextBinder.bind(text, parameters);
+            return run(text.text(), bound, parameters, List.of());
+        }
+        SqlCompiler.Binding binding = engine.compiler().bind(checkStatement(statement), parameters);
+        CompiledStatement compiled = binding.compiled();
+        return run(compiled.sql(), new BoundStatement(compiled.sql(), binding.values()), binding.values(),
+                compiled.resultColumns());
     }
 
     @Override
@@ -79,9 +86,11 @@ final class ConnectionImpl implements Connection, ResultOwner {
         if (parameterSets.size() == 1) {
             return execute(statement, parameterSets.get(0));
         }
-        TextClause text = asText(statement);
         checkOpen();
-        return runBatch(text, parameterSets);
+        if (statement instanceof TextClause text) {
+            return runBatch(text, parameterSets);
+        }
+        return runStatementBatch(checkStatement(statement), parameterSets);
     }
 
     @Override
@@ -94,18 +103,30 @@ final class ConnectionImpl implements Connection, ResultOwner {
         return execute(statement, parameters).scalar();
     }
 
-    private static TextClause asText(Executable statement) {
-        if (statement instanceof TextClause text) {
-            return text;
+    private static Executable checkStatement(Executable statement) {
+        if (statement instanceof dev.athanor.Statement) {
+            return statement;
         }
         throw new ArgumentError("cannot execute " + (statement == null ? "null" : statement.getClass().getName())
-                + ": expected a statement such as text(\"...\")");
+                + ": expected text(\"...\") or a statement such as select(...), insert(...), update(...), delete(...)");
     }
 
-    private Result run(String displaySql, BoundStatement bound, Map<String, ?> parameters) {
+    /** Parameters for logs and errors: a name-to-value map (text SQL) or positional values (compiled statements). */
+    private String display(Object parameters) {
+        return parameters instanceof Object[] values ? ParameterDisplay.ofValues(values, engine.hideParameters())
+                : ParameterDisplay.of(castMap(parameters), engine.hideParameters());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, ?> castMap(Object parameters) {
+        return (Map<String, ?>) parameters;
+    }
+
+    private Result run(String displaySql, BoundStatement bound, Object parameters,
+            List<? extends dev.athanor.sql.Expression<?>> selected) {
         autobegin();
         if (echo.enabled()) {
-            echo.statement(displaySql, ParameterDisplay.of(parameters, engine.hideParameters()));
+            echo.statement(displaySql, display(parameters));
         }
         boolean timed = events.active();
         long start = timed ? System.nanoTime() : 0L;
@@ -115,7 +136,7 @@ final class ConnectionImpl implements Connection, ResultOwner {
             ParameterBinder.bind(ps, bound.values(), dialect);
             Result result;
             if (ps.execute()) {
-                CursorResult rows = CursorResult.ofRows(this, displaySql, ps, ps.getResultSet(), dialect);
+                CursorResult rows = CursorResult.ofRows(this, displaySql, ps, ps.getResultSet(), dialect, selected);
                 openResults.add(rows);
                 result = rows;
             } else {
@@ -129,8 +150,7 @@ final class ConnectionImpl implements Connection, ResultOwner {
             return result;
         } catch (SQLException e) {
             closeQuietly(ps);
-            DatabaseError error = ErrorTranslator.translate(e, dialect, displaySql,
-                    ParameterDisplay.of(parameters, engine.hideParameters()));
+            DatabaseError error = ErrorTranslator.translate(e, dialect, displaySql, display(parameters));
             if (timed) {
                 events.afterExecute(bound.sql(), 1, System.nanoTime() - start, error);
             }
@@ -168,6 +188,62 @@ final class ConnectionImpl implements Connection, ResultOwner {
             }
             throw error;
         }
+    }
+
+    /** An executemany of a compiled statement: every parameter set must give it the same shape. */
+    private Result runStatementBatch(Executable statement, List<? extends Map<String, ?>> parameterSets) {
+        SqlCompiler compiler = engine.compiler();
+        SqlCompiler.Binding first = compiler.bind(statement, parameterSets.get(0));
+        String sql = first.compiled().sql();
+        List<Object[]> rows = new ArrayList<>(parameterSets.size());
+        rows.add(first.values());
+        for (int i = 1; i < parameterSets.size(); i++) {
+            SqlCompiler.Binding next = compiler.bind(statement, parameterSets.get(i));
+            if (!next.compiled().sql().equals(sql)) {
+                throw new ArgumentError("parameter set " + i + " has keys " + parameterSets.get(i).keySet()
+                        + " but parameter set 0 has " + parameterSets.get(0).keySet()
+                        + "; an executemany needs the same keys in every set");
+            }
+            rows.add(next.values());
+        }
+        if (!first.compiled().resultColumns().isEmpty()) {
+            throw new ArgumentError("RETURNING is not available in an executemany; execute the rows one by one");
+        }
+        autobegin();
+        if (echo.enabled()) {
+            echo.statement(sql, ParameterDisplay.ofBatch(parameterSets, engine.hideParameters()));
+        }
+        boolean timed = events.active();
+        long start = timed ? System.nanoTime() : 0L;
+        try (PreparedStatement ps = jdbc.prepareStatement(sql)) {
+            for (Object[] values : rows) {
+                ParameterBinder.bind(ps, values, dialect);
+                ps.addBatch();
+            }
+            int[] counts = ps.executeBatch();
+            if (timed) {
+                events.afterExecute(sql, rows.size(), System.nanoTime() - start, null);
+            }
+            return CursorResult.ofRowcount(sum(counts));
+        } catch (SQLException e) {
+            DatabaseError error = ErrorTranslator.translate(e, dialect, sql,
+                    ParameterDisplay.ofBatch(parameterSets, engine.hideParameters()));
+            if (timed) {
+                events.afterExecute(sql, rows.size(), System.nanoTime() - start, error);
+            }
+            throw error;
+        }
+    }
+
+    @Override
+    public void executeRaw(String sql) {
+        checkOpen();
+        run(sql, new BoundStatement(sql, new Object[0]), new Object[0], List.of()).close();
+    }
+
+    @Override
+    public Dialect dialect() {
+        return dialect;
     }
 
     private static long sum(int[] counts) {

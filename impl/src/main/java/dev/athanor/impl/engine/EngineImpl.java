@@ -12,6 +12,7 @@ import dev.athanor.ResourceClosedError;
 import dev.athanor.impl.dialect.Dialect;
 import dev.athanor.impl.dialect.Dialects;
 import dev.athanor.impl.pool.ConnectionPool;
+import dev.athanor.impl.sql.SqlCompiler;
 
 import java.sql.SQLException;
 import java.util.function.Consumer;
@@ -25,6 +26,7 @@ public final class EngineImpl implements Engine {
     private final ConnectionPool pool;
     private final EngineEventsImpl events = new EngineEventsImpl();
     private final EchoLog echo;
+    private final SqlCompiler compiler;
     private volatile boolean disposed;
 
     EngineImpl(EngineOptions options) {
@@ -32,6 +34,7 @@ public final class EngineImpl implements Engine {
         this.url = DatabaseUrl.parse(options.url());
         this.dialect = Dialects.forName(url.dialect());
         this.echo = new EchoLog(options.echo());
+        this.compiler = new SqlCompiler(dialect, options.queryCacheSize());
         String user = options.user() != null ? options.user() : url.user();
         String password = options.password() != null ? options.password() : url.password();
         try {
@@ -117,6 +120,11 @@ public final class EngineImpl implements Engine {
     @Override
     public EngineEvents events() {
         return events;
+    }
+
+    /** The compiler of this engine's dialect, with its cache of compiled statements. */
+    public SqlCompiler compiler() {
+        return compiler;
     }
 
     ConnectionPool pool() {

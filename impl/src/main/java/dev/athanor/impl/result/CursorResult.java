@@ -53,8 +53,8 @@ public final class CursorResult implements Result {
 
     /** A result over the rows of {@code rs}; owns {@code statement} and closes it with the cursor. */
     public static CursorResult ofRows(ResultOwner owner, String sql, Statement statement, ResultSet rs,
-            Dialect dialect) throws SQLException {
-        return new CursorResult(owner, sql, statement, rs, RowLayout.of(rs, dialect), 0);
+            Dialect dialect, List<? extends dev.athanor.sql.Expression<?>> selected) throws SQLException {
+        return new CursorResult(owner, sql, statement, rs, RowLayout.of(rs, dialect, selected), 0);
     }
 
     /** A result of a statement that returned no rows. */

@@ -52,6 +52,15 @@ final class RowImpl implements Row {
     }
 
     @Override
+    @SuppressWarnings("unchecked")
+    public <T> T get(dev.athanor.sql.Expression<T> column) {
+        int index = layout.indexOf(column);
+        Object value = values[index];
+        Class<T> type = column.type() == null ? null : column.type().javaType();
+        return type == null || type == Object.class ? (T) value : ValueConverter.convert(value, type, layout.label(index));
+    }
+
+    @Override
     public int size() {
         return values.length;
     }

@@ -1,6 +1,9 @@
 package dev.athanor.impl.result;
 
 import dev.athanor.ArgumentError;
+import dev.athanor.schema.Column;
+import dev.athanor.sql.Expression;
+import dev.athanor.sql.Label;
 import dev.athanor.impl.dialect.ColumnReader;
 import dev.athanor.impl.dialect.Dialect;
 
@@ -22,16 +25,24 @@ public final class RowLayout {
     private final String[] labels;
     private final ColumnReader[] readers;
     private final List<String> keys;
+    private final List<? extends Expression<?>> expressions;
     private Map<String, Integer> exact;
     private Map<String, Integer> folded;
 
-    private RowLayout(String[] labels, ColumnReader[] readers) {
+    private RowLayout(String[] labels, ColumnReader[] readers, List<? extends Expression<?>> expressions) {
         this.labels = labels;
         this.readers = readers;
         this.keys = List.of(labels);
+        this.expressions = expressions;
     }
 
     public static RowLayout of(ResultSet rs, Dialect dialect) throws SQLException {
+        return of(rs, dialect, List.of());
+    }
+
+    /** The layout of a statement's result; {@code expressions} are what it selected, for {@code row.get(column)}. */
+    public static RowLayout of(ResultSet rs, Dialect dialect, List<? extends Expression<?>> expressions)
+            throws SQLException {
         ResultSetMetaData meta = rs.getMetaData();
         int count = meta.getColumnCount();
         String[] labels = new String[count];
@@ -40,7 +51,7 @@ public final class RowLayout {
             labels[i] = dialect.normalizeLabel(meta.getColumnLabel(i + 1));
             readers[i] = dialect.columnReader(meta.getColumnType(i + 1), meta.getColumnTypeName(i + 1));
         }
-        return new RowLayout(labels, readers);
+        return new RowLayout(labels, readers, expressions.size() == count ? expressions : List.of());
     }
 
     /** Reads the current row of {@code rs}. */
@@ -81,6 +92,28 @@ public final class RowLayout {
                     + keys + "; give them distinct labels (AS ...) or read by position");
         }
         return index;
+    }
+
+    /** The index of a selected expression: the same object, else a column's name or a label's. */
+    public int indexOf(Expression<?> expression) {
+        for (int i = 0; i < expressions.size(); i++) {
+            if (expressions.get(i) == expression || expressions.get(i).equals(expression)) {
+                return i;
+            }
+        }
+        Expression<?> node = expression.node();
+        for (int i = 0; i < expressions.size(); i++) {
+            if (expressions.get(i).node() == node) {
+                return i;
+            }
+        }
+        if (node instanceof Label<?> label) {
+            return indexOf(label.name());
+        }
+        if (node instanceof Column<?> column) {
+            return indexOf(column.name());
+        }
+        throw new ArgumentError("this result has no column for " + expression + "; its columns are " + keys);
     }
 
     /** The index of a label, or an error listing the labels there are. */

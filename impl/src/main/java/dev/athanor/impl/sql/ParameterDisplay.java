@@ -38,6 +38,21 @@ public final class ParameterDisplay {
         return text.append('}').toString();
     }
 
+    /** Positional values of a compiled statement: {@code [5, 'ada']}. */
+    public static String ofValues(Object[] values, boolean hide) {
+        if (values.length == 0) {
+            return "";
+        }
+        if (hide) {
+            return "[parameters hidden by hideParameters]";
+        }
+        StringBuilder text = new StringBuilder("[");
+        for (int i = 0; i < values.length; i++) {
+            text.append(i == 0 ? "" : ", ").append(value(values[i]));
+        }
+        return text.append(']').toString();
+    }
+
     /** The first parameter sets of an executemany, with a note of how many there were. */
     public static String ofBatch(List<? extends Map<String, ?>> sets, boolean hide) {
         if (hide) {

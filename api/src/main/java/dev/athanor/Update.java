@@ -1,0 +1,99 @@
+package dev.athanor;
+
+import dev.athanor.schema.Column;
+import dev.athanor.schema.Table;
+import dev.athanor.sql.Expression;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An UPDATE statement (SQLAlchemy's {@code Update}); immutable. Values may be SQL expressions, which is how a
+ * counter is incremented without a lost update.
+ *
+ * {@snippet :
+ * conn.execute(update(users).where(users.c("id").eq(5)).values(Map.of("name", "ada")));
+ * Column<Integer> visits = users.c("visits");
+ * conn.execute(update(users).where(users.c("id").eq(5)).set(visits, visits.plus(1)).returning(visits));
+ * }
+ */
+public final class Update implements Statement {
+    private final Table table;
+    private final List<Expression<Boolean>> where;
+    private final Map<String, Expression<?>> values;
+    private final List<Expression<?>> returning;
+
+    private Update(Table table, List<Expression<Boolean>> where, Map<String, Expression<?>> values,
+            List<Expression<?>> returning) {
+        this.table = table;
+        this.where = where;
+        this.values = values;
+        this.returning = returning;
+    }
+
+    static Update of(Table table) {
+        if (table == null) {
+            throw new ArgumentError("update() needs a table");
+        }
+        return new Update(table, List.of(), Map.of(), List.of());
+    }
+
+    @SafeVarargs
+    public final Update where(Expression<Boolean>... conditions) {
+        List<Expression<Boolean>> more = new ArrayList<>(where);
+        more.addAll(Arrays.asList(conditions));
+        return new Update(table, List.copyOf(more), values, returning);
+    }
+
+    /** SET columns by name; values may be plain values (bound) or expressions. Unknown names fail at once. */
+    public Update values(Map<String, ?> newValues) {
+        Map<String, Expression<?>> merged = new LinkedHashMap<>(values);
+        merged.putAll(DmlValues.of(table, newValues, "update"));
+        return new Update(table, where, merged, returning);
+    }
+
+    /** SET one column to a value. */
+    public <V> Update set(Column<V> column, V value) {
+        Map<String, Object> one = new LinkedHashMap<>();
+        one.put(DmlValues.nameOf(table, column, "update"), value);
+        return values(one);
+    }
+
+    /** SET one column to an expression, e.g. {@code set(visits, visits.plus(1))}. */
+    public <V> Update set(Column<V> column, Expression<? extends V> expression) {
+        Map<String, Object> one = new LinkedHashMap<>();
+        one.put(DmlValues.nameOf(table, column, "update"), expression);
+        return values(one);
+    }
+
+    public Update returning(Expression<?>... columns) {
+        List<Expression<?>> more = new ArrayList<>(returning);
+        more.addAll(Arrays.asList(columns));
+        return new Update(table, where, values, List.copyOf(more));
+    }
+
+    public Table table() {
+        return table;
+    }
+
+    public List<Expression<Boolean>> whereClauses() {
+        return where;
+    }
+
+    /** Column name to new value; empty when the values come from the execution's parameters. */
+    public Map<String, Expression<?>> values() {
+        return values;
+    }
+
+    public List<Expression<?>> returningColumns() {
+        return returning;
+    }
+
+    @Override
+    public String toString() {
+        return Statement.describe(this);
+    }
+}
