@@ -20,6 +20,11 @@ final class DmlValues {
         for (Map.Entry<String, ?> entry : values.entrySet()) {
             Column<?> column = column(table, entry.getKey(), statement);
             Object value = entry.getValue();
+            if (!(value instanceof Expression<?>) && !column.type().accepts(value)) {
+                throw new ArgumentError(statement + " " + table.name() + ": column '" + column.name() + "' is "
+                        + column.type() + " and cannot take " + value.getClass().getSimpleName() + " value '" + value
+                        + "'");
+            }
             converted.put(column.name(), value instanceof Expression<?> e ? e : new Bind(value, column.type()));
         }
         return converted;

@@ -37,6 +37,31 @@ public record SqlType<T>(Kind kind, Class<T> javaType, Integer length, Integer p
         Objects.requireNonNull(javaType, "javaType");
     }
 
+    /**
+     * Whether a Java value can be bound where this type is expected: numbers for numeric types, text for text
+     * types, the {@code java.time} kinds for dates and times, and so on. Unknown types accept anything.
+     */
+    public boolean accepts(Object value) {
+        if (value == null || kind == Kind.NULL || javaType.isInstance(value)) {
+            return true;
+        }
+        return switch (kind) {
+            case SMALLINT, INTEGER, BIGINT, NUMERIC, REAL, DOUBLE -> value instanceof Number;
+            case BOOLEAN -> value instanceof Boolean;
+            case VARCHAR, TEXT -> value instanceof CharSequence || value instanceof Enum<?> || value instanceof Character
+                    || value instanceof java.util.UUID;
+            case ENUM -> value instanceof CharSequence || value instanceof Enum<?>;
+            case JSON -> value instanceof CharSequence;
+            case UUID -> value instanceof CharSequence || value instanceof java.util.UUID;
+            case DATE -> value instanceof java.time.LocalDate || value instanceof java.sql.Date;
+            case TIME -> value instanceof java.time.LocalTime || value instanceof java.sql.Time;
+            case TIMESTAMP, TIMESTAMP_WITH_TIME_ZONE -> value instanceof java.time.temporal.Temporal
+                    || value instanceof java.util.Date;
+            case BINARY, BLOB -> value instanceof byte[];
+            case NULL -> true;
+        };
+    }
+
     /** Whether values of this type take arithmetic ({@code plus}, {@code minus}, ...). */
     public boolean isNumeric() {
         return switch (kind) {

@@ -88,9 +88,22 @@ public interface Expression<T> extends OrderByItem {
         return new BinaryExpression<>(this, op, bind(value), SqlTypes.BOOLEAN);
     }
 
-    /** A bind of {@code value}, typed like this expression. */
+    /**
+     * A bind of {@code value}, typed like this expression.
+     *
+     * @throws dev.athanor.ArgumentError if the value cannot be of this expression's SQL type (a string for an
+     *                                   INTEGER column, say): caught here rather than by the database
+     */
     default Expression<T> bind(T value) {
-        return new Bind<>(value, type().kind() == SqlType.Kind.NULL ? inferred(value) : type());
+        SqlType<T> type = type();
+        if (type.kind() == SqlType.Kind.NULL) {
+            return new Bind<>(value, inferred(value));
+        }
+        if (!type.accepts(value)) {
+            throw new dev.athanor.ArgumentError("cannot compare " + this + " (" + type + ") with "
+                    + value.getClass().getSimpleName() + " value '" + value + "'");
+        }
+        return new Bind<>(value, type);
     }
 
     @SuppressWarnings("unchecked")

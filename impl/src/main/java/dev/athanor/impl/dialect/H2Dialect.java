@@ -1,5 +1,7 @@
 package dev.athanor.impl.dialect;
 
+import java.util.Set;
+
 import java.util.Locale;
 
 /** H2 2.x: standard quoting with {@code "}, RETURNING through {@code FINAL TABLE}, upserts as MERGE, upper-case folding. */
@@ -7,6 +9,11 @@ public final class H2Dialect extends Dialect {
     public static final H2Dialect INSTANCE = new H2Dialect();
 
     private H2Dialect() {
+    }
+
+    @Override
+    protected Set<String> reservedWords() {
+        return ReservedWords.H2;
     }
 
     @Override

@@ -16,15 +16,6 @@ import java.util.Set;
 public final class MariaDBDialect extends Dialect {
     public static final MariaDBDialect INSTANCE = new MariaDBDialect();
 
-    private static final Set<String> RESERVED;
-
-    static {
-        java.util.HashSet<String> words = new java.util.HashSet<>(ReservedWords.COMMON);
-        words.addAll(Set.of("database", "databases", "div", "mod", "read", "write", "rank", "range", "usage",
-                "status", "signal", "condition", "change", "explain", "describe", "lock", "option", "schema"));
-        RESERVED = Set.copyOf(words);
-    }
-
     private MariaDBDialect() {
     }
 
@@ -117,7 +108,7 @@ public final class MariaDBDialect extends Dialect {
 
     @Override
     protected Set<String> reservedWords() {
-        return RESERVED;
+        return ReservedWords.MARIADB;
     }
 
     @Override

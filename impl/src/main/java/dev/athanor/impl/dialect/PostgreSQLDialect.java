@@ -1,5 +1,7 @@
 package dev.athanor.impl.dialect;
 
+import java.util.Set;
+
 import java.util.Map;
 
 /** PostgreSQL: {@code reWriteBatchedInserts} on by default so executemany INSERTs go out as multi-row VALUES. */
@@ -7,6 +9,11 @@ public final class PostgreSQLDialect extends Dialect {
     public static final PostgreSQLDialect INSTANCE = new PostgreSQLDialect();
 
     private PostgreSQLDialect() {
+    }
+
+    @Override
+    protected Set<String> reservedWords() {
+        return ReservedWords.POSTGRESQL;
     }
 
     @Override

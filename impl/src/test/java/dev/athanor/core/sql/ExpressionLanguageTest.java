@@ -284,6 +284,11 @@ class ExpressionLanguageTest {
             assertThatThrownBy(() -> conn.execute(select(a.c("id")).join(b)))
                     .isInstanceOf(ArgumentError.class).hasMessageContaining("more than one foreign key")
                     .hasMessageContaining("a").hasMessageContaining("b");
+            Column<Object> age = users.c("age");
+            assertThatThrownBy(() -> age.eq("forty")).isInstanceOf(ArgumentError.class)
+                    .hasMessageContaining("users.age").hasMessageContaining("INTEGER").hasMessageContaining("forty");
+            assertThatThrownBy(() -> insert(users).values(Map.of("id", "one"))).isInstanceOf(ArgumentError.class)
+                    .hasMessageContaining("'id'").hasMessageContaining("INTEGER");
             assertThat(recorder.count()).isZero();
         }
     }
