@@ -75,6 +75,11 @@ public final class Update implements Statement {
         return new Update(table, where, values, List.copyOf(more));
     }
 
+    /** The same UPDATE without its RETURNING clause (what an emulation of RETURNING runs). */
+    public Update withoutReturning() {
+        return new Update(table, where, values, List.of());
+    }
+
     public Table table() {
         return table;
     }

@@ -72,6 +72,10 @@ final class ConnectionImpl implements Connection, ResultOwner, RawSqlExecutor {
             BoundStatement bound = TextBinder.bind(text, parameters);
             return run(text.text(), bound, parameters, List.of());
         }
+        if (statement instanceof dev.athanor.Update update && !update.returningColumns().isEmpty()
+                && !dialect.supportsUpdateReturning()) {
+            return UpdateReturningEmulation.execute(this, update, parameters);
+        }
         SqlCompiler.Binding binding = engine.compiler().bind(checkStatement(statement), parameters);
         CompiledStatement compiled = binding.compiled();
         return run(compiled.sql(), new BoundStatement(compiled.sql(), binding.values()), binding.values(),

@@ -218,8 +218,9 @@ final class DmlRenderer {
     void update(Update update) {
         Table table = update.table();
         if (!update.returningColumns().isEmpty() && !ctx.dialect.supportsUpdateReturning()) {
+            // The connection emulates it (UpdateReturningEmulation); compiled on its own it cannot be rendered.
             throw new NotSupportedError("UPDATE ... RETURNING is not available on " + ctx.dialect.name()
-                    + "; select the rows after the update instead", null, null, "0A000", 0, null);
+                    + " as one statement; execute it on a connection, which emulates it", null, null, "0A000", 0, null);
         }
         boolean wrapped = openReturning(update.returningColumns(), "FINAL");
         ctx.pushScope(List.<FromClause>of(table));
@@ -239,7 +240,7 @@ final class DmlRenderer {
 
     /** UPDATE without values(): SET every column named by a parameter that the WHERE clause does not use. */
     private void parameterAssignments(Table table, List<Expression<Boolean>> where) {
-        Set<String> usedInWhere = ParamScanner.names(where);
+        Set<String> usedInWhere = ParamNames.of(where);
         int i = 0;
         for (Column<?> column : table.columns()) {
             if (ctx.parameterNames.contains(column.name()) && !usedInWhere.contains(column.name())) {

@@ -15,11 +15,11 @@ import java.util.List;
 import java.util.Set;
 
 /** Finds the names of the named parameters ({@code bindParam}) used in conditions. */
-final class ParamScanner {
-    private ParamScanner() {
+public final class ParamNames {
+    private ParamNames() {
     }
 
-    static Set<String> names(List<? extends Expression<?>> expressions) {
+    public static Set<String> of(List<? extends Expression<?>> expressions) {
         Set<String> names = new HashSet<>();
         expressions.forEach(e -> scan(e, names));
         return names;
