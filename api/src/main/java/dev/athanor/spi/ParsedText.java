@@ -14,8 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link dev.athanor.TextClause} (to check bind names early) and the implementation (to build JDBC SQL).
  *
  * <p>Rules, as SQLAlchemy's {@code text()}: a bind is {@code :} followed by a name ({@code [A-Za-z_][A-Za-z0-9_]*}),
- * not preceded by a word character or another {@code :} and not followed by {@code :}, so PostgreSQL's
- * {@code ::int} casts and {@code a:b} are left alone. Nothing inside '…' strings, "…" or `…` quoted identifiers,
+ * not preceded by a word character or another {@code :} and not followed by a single {@code :}, so PostgreSQL's
+ * {@code ::int} casts and {@code a:b} are left alone, and {@code :v::int} is the bind {@code v} cast to int. Nothing inside '…' strings, "…" or `…` quoted identifiers,
  * {@code $tag$…$tag$} dollar quotes, {@code --} comments or {@code /* *}{@code /} comments is a bind. {@code \:}
  * writes a literal colon. Parsed forms are cached by SQL text (bounded), so a text executed in a loop is parsed once.
  *
@@ -161,7 +161,8 @@ public final class ParsedText {
         while (end < n && isNamePart(sql.charAt(end))) {
             end++;
         }
-        return end >= n || sql.charAt(end) != ':';
+        // "a:b:c" is not a bind, but ":v::int" is one followed by a PostgreSQL cast (SQLAlchemy refuses that one).
+        return end >= n || sql.charAt(end) != ':' || (end + 1 < n && sql.charAt(end + 1) == ':');
     }
 
     private static int closing(String sql, int start, char quote) {

@@ -36,6 +36,15 @@ public final class TextBinder {
 
     /** The values of one parameter set of an executemany, in bind order; list values are refused. */
     public static Object[] bindBatchRow(TextClause clause, Map<String, ?> parameters, int index) {
+        try {
+            return batchRow(clause, parameters, index);
+        } catch (ArgumentError e) {
+            throw e.getMessage().startsWith("parameter set") ? e
+                    : new ArgumentError("parameter set " + index + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Object[] batchRow(TextClause clause, Map<String, ?> parameters, int index) {
         ParsedText parsed = clause.parsed();
         checkNames(parsed, parameters);
         int count = parsed.bindCount();
