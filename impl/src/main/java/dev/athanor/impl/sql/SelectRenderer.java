@@ -252,9 +252,7 @@ final class SelectRenderer {
             collectTables(column, implicit);
         }
         for (FromClause table : implicit) {
-            boolean covered = leaves.stream().anyMatch(leaf -> RenderContext.same(leaf, table))
-                    || froms.stream().anyMatch(f -> RenderContext.same(f, table)) || ctx.inScope(table);
-            if (!covered) {
+            if (!contains(leaves, table) && !ctx.inScope(table)) {
                 froms.add(table);
                 leaves.add(table);
             }
@@ -262,11 +260,20 @@ final class SelectRenderer {
         return froms;
     }
 
+    private static boolean contains(List<FromClause> items, FromClause table) {
+        for (FromClause item : items) {
+            if (RenderContext.same(item, table)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The FROM items of the columns in an expression (not looking into subqueries, which have their own FROM). */
     private static void collectTables(Expression<?> expression, List<FromClause> into) {
         Expression<?> e = expression.node();
         if (e instanceof Column<?> column) {
-            if (into.stream().noneMatch(f -> RenderContext.same(f, column.table()))) {
+            if (!contains(into, column.table())) {
                 into.add(column.table());
             }
         } else if (e instanceof Label<?> label) {
@@ -326,47 +333,69 @@ final class SelectRenderer {
 
     /** The ON clause of the single foreign key between the join's left side and its right side. */
     private static Expression<Boolean> inferOn(Join join) {
-        List<FromClause> lefts = new ArrayList<>();
+        List<FromClause> lefts = new ArrayList<>(4);
         RenderContext.leaves(join.left(), lefts);
         FromClause right = join.right();
-        List<Expression<Boolean>> candidates = new ArrayList<>();
-        List<String> described = new ArrayList<>();
+        Expression<Boolean> found = null;
+        int count = 0;
         for (FromClause left : lefts) {
-            addForeignKeys(left, right, candidates, described);
-            addForeignKeys(right, left, candidates, described);
+            for (FromClause[] pair : new FromClause[][] {{left, right}, {right, left}}) {
+                Table fromTable = tableOf(pair[0]);
+                Table toTable = tableOf(pair[1]);
+                if (fromTable == null || toTable == null) {
+                    continue;
+                }
+                for (ForeignKey fk : fromTable.foreignKeys()) {
+                    if (fk.targetTable().equalsIgnoreCase(toTable.name())) {
+                        count++;
+                        found = condition(pair[0], pair[1], fk);
+                    }
+                }
+            }
         }
-        String names = lefts.stream().map(FromClause::name).toList() + " and " + right.name();
-        if (candidates.isEmpty()) {
-            throw new ArgumentError("cannot join " + names + ": no foreign key links them; give the ON clause, "
-                    + "e.g. join(" + right.name() + ", <condition>)");
+        if (count != 1) {
+            throw joinError(lefts, right, count); // messages are built only when there is an error
         }
-        if (candidates.size() > 1) {
-            throw new ArgumentError("cannot join " + names + ": more than one foreign key links them " + described
-                    + "; give the ON clause");
-        }
-        return candidates.get(0);
+        return found;
     }
 
-    /** Foreign keys of {@code from}'s table that point at {@code to}'s table, as join conditions. */
-    private static void addForeignKeys(FromClause from, FromClause to, List<Expression<Boolean>> candidates,
-            List<String> described) {
+    private static Expression<Boolean> condition(FromClause from, FromClause to, ForeignKey fk) {
+        if (fk.columns().size() == 1) {
+            Column<Object> local = from.c(fk.columns().get(0));
+            return local.eq(to.<Object>c(fk.targetColumns().get(0)));
+        }
+        List<Expression<Boolean>> pairs = new ArrayList<>(fk.columns().size());
+        for (int i = 0; i < fk.columns().size(); i++) {
+            Column<Object> local = from.c(fk.columns().get(i));
+            pairs.add(local.eq(to.<Object>c(fk.targetColumns().get(i))));
+        }
+        return new BooleanClauseList(true, pairs);
+    }
+
+    private static ArgumentError joinError(List<FromClause> lefts, FromClause right, int count) {
+        String names = lefts.stream().map(FromClause::name).toList() + " and " + right.name();
+        if (count == 0) {
+            return new ArgumentError("cannot join " + names + ": no foreign key links them; give the ON clause, "
+                    + "e.g. join(" + right.name() + ", <condition>)");
+        }
+        List<String> described = new ArrayList<>();
+        for (FromClause left : lefts) {
+            describe(left, right, described);
+            describe(right, left, described);
+        }
+        return new ArgumentError("cannot join " + names + ": more than one foreign key links them " + described
+                + "; give the ON clause");
+    }
+
+    private static void describe(FromClause from, FromClause to, List<String> described) {
         Table fromTable = tableOf(from);
         Table toTable = tableOf(to);
-        if (fromTable == null || toTable == null) {
-            return;
-        }
-        for (ForeignKey fk : fromTable.foreignKeys()) {
-            if (!fk.targetTable().equalsIgnoreCase(toTable.name())) {
-                continue;
+        if (fromTable != null && toTable != null) {
+            for (ForeignKey fk : fromTable.foreignKeys()) {
+                if (fk.targetTable().equalsIgnoreCase(toTable.name())) {
+                    described.add(from.name() + "." + fk.columns() + " -> " + to.name() + "." + fk.targetColumns());
+                }
             }
-            List<Expression<Boolean>> pairs = new ArrayList<>();
-            for (int i = 0; i < fk.columns().size(); i++) {
-                Column<Object> local = from.c(fk.columns().get(i));
-                Column<Object> target = to.c(fk.targetColumns().get(i));
-                pairs.add(local.eq(target));
-            }
-            candidates.add(pairs.size() == 1 ? pairs.get(0) : new BooleanClauseList(true, pairs));
-            described.add(from.name() + "." + fk.columns() + " -> " + to.name() + "." + fk.targetColumns());
         }
     }
 
