@@ -80,6 +80,14 @@ public abstract class Dialect {
         return " DEFAULT VALUES";
     }
 
+    /**
+     * Whether a bound value used as a function argument needs {@code CAST(? AS type)}: H2 cannot infer the type of
+     * a bare parameter there ({@code abs(?)}: "Unknown data type").
+     */
+    public boolean castsFunctionArgumentBinds() {
+        return false;
+    }
+
     /** The DDL name of an API type. */
     public String ddlType(dev.athanor.schema.SqlType<?> type) {
         if (type.kind() == dev.athanor.schema.SqlType.Kind.ENUM) {

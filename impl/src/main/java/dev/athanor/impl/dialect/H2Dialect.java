@@ -38,6 +38,11 @@ public final class H2Dialect extends Dialect {
     }
 
     @Override
+    public boolean castsFunctionArgumentBinds() {
+        return true;
+    }
+
+    @Override
     public UpsertStyle upsertStyle() {
         return UpsertStyle.MERGE;
     }

@@ -260,7 +260,16 @@ final class ExpressionRenderer {
                 if (i > 0) {
                     out.text(", ");
                 }
-                render(call.arguments().get(i));
+                Expression<?> argument = call.arguments().get(i).node();
+                if (argument instanceof Bind<?> bind && bind.type() != null
+                        && bind.type().kind() != dev.athanor.schema.SqlType.Kind.NULL
+                        && ctx.dialect.castsFunctionArgumentBinds()) {
+                    out.text("CAST(");
+                    render(argument);
+                    out.text(" AS ").text(ctx.dialect.castType(bind.type())).text(")");
+                } else {
+                    render(argument);
+                }
             }
         }
         out.text(")");
