@@ -165,33 +165,14 @@ final class ConnectionImpl implements Connection, ResultOwner, RawSqlExecutor {
         }
     }
 
+    /** An executemany of text SQL: every parameter set is checked before anything is sent. */
     private Result runBatch(TextClause text, List<? extends Map<String, ?>> parameterSets) {
-        String sql = text.parsed().jdbcSql();
-        autobegin();
-        if (echo.enabled()) {
-            echo.statement(text.text(), ParameterDisplay.ofBatch(parameterSets, engine.hideParameters()));
+        List<Object[]> rows = new ArrayList<>(parameterSets.size());
+        int index = 0;
+        for (Map<String, ?> parameters : parameterSets) {
+            rows.add(TextBinder.bindBatchRow(text, parameters, index++));
         }
-        boolean timed = events.active();
-        long start = timed ? System.nanoTime() : 0L;
-        try (PreparedStatement ps = jdbc.prepareStatement(sql)) {
-            int index = 0;
-            for (Map<String, ?> parameters : parameterSets) {
-                ParameterBinder.bind(ps, TextBinder.bindBatchRow(text, parameters, index++), dialect);
-                ps.addBatch();
-            }
-            int[] counts = ps.executeBatch();
-            if (timed) {
-                events.afterExecute(sql, parameterSets.size(), System.nanoTime() - start, null);
-            }
-            return CursorResult.ofRowcount(sum(counts));
-        } catch (SQLException e) {
-            DatabaseError error = ErrorTranslator.translate(e, dialect, text.text(),
-                    ParameterDisplay.ofBatch(parameterSets, engine.hideParameters()));
-            if (timed) {
-                events.afterExecute(sql, parameterSets.size(), System.nanoTime() - start, error);
-            }
-            throw error;
-        }
+        return executeBatch(text.parsed().jdbcSql(), text.text(), rows, parameterSets);
     }
 
     /** An executemany of a compiled statement: every parameter set must give it the same shape. */
@@ -199,6 +180,9 @@ final class ConnectionImpl implements Connection, ResultOwner, RawSqlExecutor {
         SqlCompiler compiler = engine.compiler();
         SqlCompiler.Binding first = compiler.bind(statement, parameterSets.get(0));
         String sql = first.compiled().sql();
+        if (!first.compiled().resultColumns().isEmpty()) {
+            throw new ArgumentError("RETURNING is not available in an executemany; execute the rows one by one");
+        }
         List<Object[]> rows = new ArrayList<>(parameterSets.size());
         rows.add(first.values());
         for (int i = 1; i < parameterSets.size(); i++) {
@@ -210,12 +194,15 @@ final class ConnectionImpl implements Connection, ResultOwner, RawSqlExecutor {
             }
             rows.add(next.values());
         }
-        if (!first.compiled().resultColumns().isEmpty()) {
-            throw new ArgumentError("RETURNING is not available in an executemany; execute the rows one by one");
-        }
+        return executeBatch(sql, sql, rows, parameterSets);
+    }
+
+    /** Sends bound rows as one JDBC batch (the driver may rewrite it into multi-row statements). */
+    private Result executeBatch(String sql, String displaySql, List<Object[]> rows,
+            List<? extends Map<String, ?>> parameterSets) {
         autobegin();
         if (echo.enabled()) {
-            echo.statement(sql, ParameterDisplay.ofBatch(parameterSets, engine.hideParameters()));
+            echo.statement(displaySql, ParameterDisplay.ofBatch(parameterSets, engine.hideParameters()));
         }
         boolean timed = events.active();
         long start = timed ? System.nanoTime() : 0L;
@@ -230,7 +217,7 @@ final class ConnectionImpl implements Connection, ResultOwner, RawSqlExecutor {
             }
             return CursorResult.ofRowcount(sum(counts));
         } catch (SQLException e) {
-            DatabaseError error = ErrorTranslator.translate(e, dialect, sql,
+            DatabaseError error = ErrorTranslator.translate(e, dialect, displaySql,
                     ParameterDisplay.ofBatch(parameterSets, engine.hideParameters()));
             if (timed) {
                 events.afterExecute(sql, rows.size(), System.nanoTime() - start, error);
