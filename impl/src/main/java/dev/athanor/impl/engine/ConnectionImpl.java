@@ -2,7 +2,6 @@ package dev.athanor.impl.engine;
 
 import dev.athanor.ArgumentError;
 import dev.athanor.Connection;
-import dev.athanor.DatabaseError;
 import dev.athanor.Engine;
 import dev.athanor.Executable;
 import dev.athanor.InvalidRequestError;
@@ -16,13 +15,9 @@ import dev.athanor.impl.result.ResultOwner;
 import dev.athanor.impl.sql.BoundStatement;
 import dev.athanor.impl.sql.CompiledStatement;
 import dev.athanor.impl.sql.SqlCompiler;
-import dev.athanor.impl.sql.ParameterBinder;
-import dev.athanor.impl.sql.ParameterDisplay;
 import dev.athanor.impl.sql.TextBinder;
 
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -41,6 +36,7 @@ final class ConnectionImpl implements Connection, ResultOwner, RawSqlExecutor {
     private final EchoLog echo;
     private final EngineEventsImpl events;
     private final boolean autocommit;
+    private final StatementExecutor executor;
 
     private final List<CursorResult> openResults = new ArrayList<>(2);
     private final List<NestedTransactionImpl> savepoints = new ArrayList<>(0);
@@ -56,6 +52,7 @@ final class ConnectionImpl implements Connection, ResultOwner, RawSqlExecutor {
         this.echo = engine.echo();
         this.events = engine.eventsImpl();
         this.autocommit = engine.autocommit();
+        this.executor = new StatementExecutor(this, engine, jdbc);
     }
 
     // ---------------------------------------------------------------- execution
@@ -70,7 +67,7 @@ final class ConnectionImpl implements Connection, ResultOwner, RawSqlExecutor {
         checkOpen();
         if (statement instanceof TextClause text) {
             BoundStatement bound = TextBinder.bind(text, parameters);
-            return run(text.text(), bound, parameters, List.of());
+            return executor.run(text.text(), bound, parameters, List.of());
         }
         if (statement instanceof dev.athanor.Update update && !update.returningColumns().isEmpty()
                 && !dialect.supportsUpdateReturning()) {
@@ -78,7 +75,7 @@ final class ConnectionImpl implements Connection, ResultOwner, RawSqlExecutor {
         }
         SqlCompiler.Binding binding = engine.compiler().bind(checkStatement(statement), parameters);
         CompiledStatement compiled = binding.compiled();
-        return run(compiled.sql(), new BoundStatement(compiled.sql(), binding.values()), binding.values(),
+        return executor.run(compiled.sql(), new BoundStatement(compiled.sql(), binding.values()), binding.values(),
                 compiled.resultColumns());
     }
 
@@ -92,9 +89,9 @@ final class ConnectionImpl implements Connection, ResultOwner, RawSqlExecutor {
         }
         checkOpen();
         if (statement instanceof TextClause text) {
-            return runBatch(text, parameterSets);
+            return executor.runBatch(text, parameterSets);
         }
-        return runStatementBatch(checkStatement(statement), parameterSets);
+        return executor.runStatementBatch(checkStatement(statement), parameterSets);
     }
 
     @Override
@@ -115,121 +112,10 @@ final class ConnectionImpl implements Connection, ResultOwner, RawSqlExecutor {
                 + ": expected text(\"...\") or a statement such as select(...), insert(...), update(...), delete(...)");
     }
 
-    /** Parameters for logs and errors: a name-to-value map (text SQL) or positional values (compiled statements). */
-    private String display(Object parameters) {
-        return parameters instanceof Object[] values ? ParameterDisplay.ofValues(values, engine.hideParameters())
-                : ParameterDisplay.of(castMap(parameters), engine.hideParameters());
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, ?> castMap(Object parameters) {
-        return (Map<String, ?>) parameters;
-    }
-
-    private Result run(String displaySql, BoundStatement bound, Object parameters,
-            List<? extends dev.athanor.sql.Expression<?>> selected) {
-        autobegin();
-        if (echo.enabled()) {
-            echo.statement(displaySql, display(parameters));
-        }
-        boolean timed = events.active();
-        long start = timed ? System.nanoTime() : 0L;
-        PreparedStatement ps = null;
-        try {
-            ps = jdbc.prepareStatement(bound.sql());
-            ParameterBinder.bind(ps, bound.values(), dialect);
-            Result result;
-            if (ps.execute()) {
-                CursorResult rows = CursorResult.ofRows(this, displaySql, ps, ps.getResultSet(), dialect, selected);
-                openResults.add(rows);
-                result = rows;
-            } else {
-                long count = updateCount(ps);
-                ps.close();
-                result = CursorResult.ofRowcount(count);
-            }
-            if (timed) {
-                events.afterExecute(bound.sql(), 1, System.nanoTime() - start, null);
-            }
-            return result;
-        } catch (SQLException e) {
-            closeQuietly(ps);
-            DatabaseError error = ErrorTranslator.translate(e, dialect, displaySql, display(parameters));
-            if (timed) {
-                events.afterExecute(bound.sql(), 1, System.nanoTime() - start, error);
-            }
-            throw error;
-        } catch (RuntimeException e) {
-            closeQuietly(ps);
-            throw e;
-        }
-    }
-
-    /** An executemany of text SQL: every parameter set is checked before anything is sent. */
-    private Result runBatch(TextClause text, List<? extends Map<String, ?>> parameterSets) {
-        List<Object[]> rows = new ArrayList<>(parameterSets.size());
-        int index = 0;
-        for (Map<String, ?> parameters : parameterSets) {
-            rows.add(TextBinder.bindBatchRow(text, parameters, index++));
-        }
-        return executeBatch(text.parsed().jdbcSql(), text.text(), rows, parameterSets);
-    }
-
-    /** An executemany of a compiled statement: every parameter set must give it the same shape. */
-    private Result runStatementBatch(Executable statement, List<? extends Map<String, ?>> parameterSets) {
-        SqlCompiler compiler = engine.compiler();
-        SqlCompiler.Binding first = compiler.bind(statement, parameterSets.get(0));
-        String sql = first.compiled().sql();
-        if (!first.compiled().resultColumns().isEmpty()) {
-            throw new ArgumentError("RETURNING is not available in an executemany; execute the rows one by one");
-        }
-        List<Object[]> rows = new ArrayList<>(parameterSets.size());
-        rows.add(first.values());
-        for (int i = 1; i < parameterSets.size(); i++) {
-            SqlCompiler.Binding next = compiler.bind(statement, parameterSets.get(i));
-            if (!next.compiled().sql().equals(sql)) {
-                throw new ArgumentError("parameter set " + i + " has keys " + parameterSets.get(i).keySet()
-                        + " but parameter set 0 has " + parameterSets.get(0).keySet()
-                        + "; an executemany needs the same keys in every set");
-            }
-            rows.add(next.values());
-        }
-        return executeBatch(sql, sql, rows, parameterSets);
-    }
-
-    /** Sends bound rows as one JDBC batch (the driver may rewrite it into multi-row statements). */
-    private Result executeBatch(String sql, String displaySql, List<Object[]> rows,
-            List<? extends Map<String, ?>> parameterSets) {
-        autobegin();
-        if (echo.enabled()) {
-            echo.statement(displaySql, ParameterDisplay.ofBatch(parameterSets, engine.hideParameters()));
-        }
-        boolean timed = events.active();
-        long start = timed ? System.nanoTime() : 0L;
-        try (PreparedStatement ps = jdbc.prepareStatement(sql)) {
-            for (Object[] values : rows) {
-                ParameterBinder.bind(ps, values, dialect);
-                ps.addBatch();
-            }
-            int[] counts = ps.executeBatch();
-            if (timed) {
-                events.afterExecute(sql, rows.size(), System.nanoTime() - start, null);
-            }
-            return CursorResult.ofRowcount(sum(counts));
-        } catch (SQLException e) {
-            DatabaseError error = ErrorTranslator.translate(e, dialect, displaySql,
-                    ParameterDisplay.ofBatch(parameterSets, engine.hideParameters()));
-            if (timed) {
-                events.afterExecute(sql, rows.size(), System.nanoTime() - start, error);
-            }
-            throw error;
-        }
-    }
-
     @Override
     public void executeRaw(String sql) {
         checkOpen();
-        run(sql, new BoundStatement(sql, new Object[0]), new Object[0], List.of()).close();
+        executor.run(sql, new BoundStatement(sql, new Object[0]), new Object[0], List.of()).close();
     }
 
     @Override
@@ -237,26 +123,11 @@ final class ConnectionImpl implements Connection, ResultOwner, RawSqlExecutor {
         return dialect;
     }
 
-    private static long sum(int[] counts) {
-        long total = 0;
-        for (int count : counts) {
-            if (count < 0) {
-                return -1; // SUCCESS_NO_INFO: the driver (e.g. rewritten batches) does not say
-            }
-            total += count;
-        }
-        return total;
-    }
-
-    private static long updateCount(Statement ps) throws SQLException {
-        try {
-            return ps.getLargeUpdateCount();
-        } catch (SQLFeatureNotSupportedException | UnsupportedOperationException e) {
-            return ps.getUpdateCount();
-        }
-    }
-
     // ---------------------------------------------------------------- results
+
+    void resultOpened(CursorResult result) {
+        openResults.add(result);
+    }
 
     @Override
     public void resultClosed(CursorResult result) {
@@ -277,7 +148,7 @@ final class ConnectionImpl implements Connection, ResultOwner, RawSqlExecutor {
 
     // ---------------------------------------------------------------- transactions
 
-    private void autobegin() {
+    void autobegin() {
         if (!transactionActive && !autocommit) {
             transactionActive = true;
             transactionEpoch++;
@@ -501,16 +372,6 @@ final class ConnectionImpl implements Connection, ResultOwner, RawSqlExecutor {
         } finally {
             closed = true;
             transactionActive = false;
-        }
-    }
-
-    private static void closeQuietly(AutoCloseable resource) {
-        if (resource != null) {
-            try {
-                resource.close();
-            } catch (Exception ignored) {
-                // already failing; the first error is the one reported
-            }
         }
     }
 

@@ -1,0 +1,186 @@
+package dev.athanor.impl.engine;
+
+import dev.athanor.ArgumentError;
+import dev.athanor.DatabaseError;
+import dev.athanor.Executable;
+import dev.athanor.Result;
+import dev.athanor.TextClause;
+import dev.athanor.impl.dialect.Dialect;
+import dev.athanor.impl.result.CursorResult;
+import dev.athanor.impl.sql.BoundStatement;
+import dev.athanor.impl.sql.ParameterBinder;
+import dev.athanor.impl.sql.ParameterDisplay;
+import dev.athanor.impl.sql.SqlCompiler;
+import dev.athanor.impl.sql.TextBinder;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Sends bound statements over a connection's JDBC connection: one execution (rows or a count) or a batch, with echo
+ * logging, events, and driver errors translated with the SQL and masked parameters. The connection it serves owns
+ * the transaction (autobegin) and the open results.
+ */
+final class StatementExecutor {
+    private final ConnectionImpl connection;
+    private final EngineImpl engine;
+    private final java.sql.Connection jdbc;
+    private final Dialect dialect;
+    private final EchoLog echo;
+    private final EngineEventsImpl events;
+
+    StatementExecutor(ConnectionImpl connection, EngineImpl engine, java.sql.Connection jdbc) {
+        this.connection = connection;
+        this.engine = engine;
+        this.jdbc = jdbc;
+        this.dialect = engine.dialect();
+        this.echo = engine.echo();
+        this.events = engine.eventsImpl();
+    }
+
+    /** Parameters for logs and errors: a name-to-value map (text SQL) or positional values (compiled statements). */
+    private String display(Object parameters) {
+        return parameters instanceof Object[] values ? ParameterDisplay.ofValues(values, engine.hideParameters())
+                : ParameterDisplay.of(castMap(parameters), engine.hideParameters());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, ?> castMap(Object parameters) {
+        return (Map<String, ?>) parameters;
+    }
+
+    Result run(String displaySql, BoundStatement bound, Object parameters,
+            List<? extends dev.athanor.sql.Expression<?>> selected) {
+        connection.autobegin();
+        if (echo.enabled()) {
+            echo.statement(displaySql, display(parameters));
+        }
+        boolean timed = events.active();
+        long start = timed ? System.nanoTime() : 0L;
+        PreparedStatement ps = null;
+        try {
+            ps = jdbc.prepareStatement(bound.sql());
+            ParameterBinder.bind(ps, bound.values(), dialect);
+            Result result;
+            if (ps.execute()) {
+                CursorResult rows = CursorResult.ofRows(connection, displaySql, ps, ps.getResultSet(), dialect, selected);
+                connection.resultOpened(rows);
+                result = rows;
+            } else {
+                long count = updateCount(ps);
+                ps.close();
+                result = CursorResult.ofRowcount(count);
+            }
+            if (timed) {
+                events.afterExecute(bound.sql(), 1, System.nanoTime() - start, null);
+            }
+            return result;
+        } catch (SQLException e) {
+            closeQuietly(ps);
+            DatabaseError error = ErrorTranslator.translate(e, dialect, displaySql, display(parameters));
+            if (timed) {
+                events.afterExecute(bound.sql(), 1, System.nanoTime() - start, error);
+            }
+            throw error;
+        } catch (RuntimeException e) {
+            closeQuietly(ps);
+            throw e;
+        }
+    }
+
+    /** An executemany of text SQL: every parameter set is checked before anything is sent. */
+    Result runBatch(TextClause text, List<? extends Map<String, ?>> parameterSets) {
+        List<Object[]> rows = new ArrayList<>(parameterSets.size());
+        int index = 0;
+        for (Map<String, ?> parameters : parameterSets) {
+            rows.add(TextBinder.bindBatchRow(text, parameters, index++));
+        }
+        return executeBatch(text.parsed().jdbcSql(), text.text(), rows, parameterSets);
+    }
+
+    /** An executemany of a compiled statement: every parameter set must give it the same shape. */
+    Result runStatementBatch(Executable statement, List<? extends Map<String, ?>> parameterSets) {
+        SqlCompiler compiler = engine.compiler();
+        SqlCompiler.Binding first = compiler.bind(statement, parameterSets.get(0));
+        String sql = first.compiled().sql();
+        if (!first.compiled().resultColumns().isEmpty()) {
+            throw new ArgumentError("RETURNING is not available in an executemany; execute the rows one by one");
+        }
+        List<Object[]> rows = new ArrayList<>(parameterSets.size());
+        rows.add(first.values());
+        for (int i = 1; i < parameterSets.size(); i++) {
+            SqlCompiler.Binding next = compiler.bind(statement, parameterSets.get(i));
+            if (!next.compiled().sql().equals(sql)) {
+                throw new ArgumentError("parameter set " + i + " has keys " + parameterSets.get(i).keySet()
+                        + " but parameter set 0 has " + parameterSets.get(0).keySet()
+                        + "; an executemany needs the same keys in every set");
+            }
+            rows.add(next.values());
+        }
+        return executeBatch(sql, sql, rows, parameterSets);
+    }
+
+    /** Sends bound rows as one JDBC batch (the driver may rewrite it into multi-row statements). */
+    private Result executeBatch(String sql, String displaySql, List<Object[]> rows,
+            List<? extends Map<String, ?>> parameterSets) {
+        connection.autobegin();
+        if (echo.enabled()) {
+            echo.statement(displaySql, ParameterDisplay.ofBatch(parameterSets, engine.hideParameters()));
+        }
+        boolean timed = events.active();
+        long start = timed ? System.nanoTime() : 0L;
+        try (PreparedStatement ps = jdbc.prepareStatement(sql)) {
+            for (Object[] values : rows) {
+                ParameterBinder.bind(ps, values, dialect);
+                ps.addBatch();
+            }
+            int[] counts = ps.executeBatch();
+            if (timed) {
+                events.afterExecute(sql, rows.size(), System.nanoTime() - start, null);
+            }
+            return CursorResult.ofRowcount(sum(counts));
+        } catch (SQLException e) {
+            DatabaseError error = ErrorTranslator.translate(e, dialect, displaySql,
+                    ParameterDisplay.ofBatch(parameterSets, engine.hideParameters()));
+            if (timed) {
+                events.afterExecute(sql, rows.size(), System.nanoTime() - start, error);
+            }
+            throw error;
+        }
+    }
+
+    private static long sum(int[] counts) {
+        long total = 0;
+        for (int count : counts) {
+            if (count < 0) {
+                return -1; // SUCCESS_NO_INFO: the driver (e.g. rewritten batches) does not say
+            }
+            total += count;
+        }
+        return total;
+    }
+
+    private static long updateCount(Statement ps) throws SQLException {
+        try {
+            return ps.getLargeUpdateCount();
+        } catch (SQLFeatureNotSupportedException | UnsupportedOperationException e) {
+            return ps.getUpdateCount();
+        }
+    }
+
+
+    private static void closeQuietly(AutoCloseable resource) {
+        if (resource != null) {
+            try {
+                resource.close();
+            } catch (Exception ignored) {
+                // already failing; the first error is the one reported
+            }
+        }
+    }
+}
