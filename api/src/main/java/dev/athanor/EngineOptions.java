@@ -32,8 +32,8 @@ public record EngineOptions(String url, boolean echo, boolean hideParameters, in
 
     @Override
     public String toString() {
-        return "EngineOptions[url=" + url.replaceAll("(//[^/:@]*:)[^@/]*@", "$1***@")
-                .replaceAll("(?i)(password=)[^&;]*", "$1***")
+        return "EngineOptions[url=" + url.replaceAll("(//[^/:@]*:)[^@]*@", "$1***@")
+                .replaceAll("(?i)((?:password|pwd)=)[^&;]*", "$1***")
                 + ", echo=" + echo + ", poolSize=" + poolSize + ", maxOverflow=" + maxOverflow
                 + ", poolTimeout=" + poolTimeout + ", poolRecycle=" + poolRecycle + ", prePing=" + prePing
                 + ", user=" + user + ", password=" + (password == null ? null : "***")

@@ -7,7 +7,8 @@ import java.util.stream.Stream;
  * What executing a statement returns: rows streamed from the database cursor, or, for statements that return no
  * rows, the number of rows affected (SQLAlchemy's {@code CursorResult}). Single-pass: iterating it, or calling
  * {@link #all()}, consumes the rows. A fully read result closes itself; close it (try-with-resources) when reading
- * only part of it. Results still open are closed when their connection commits, rolls back or closes.
+ * only part of it. As SQLAlchemy's buffered results, rows stay readable after the connection commits or rolls back;
+ * results still open are closed when their connection closes.
  *
  * {@snippet :
  * Result result = conn.execute(text("SELECT x, y FROM some_table WHERE y > :y"), Map.of("y", 2));

@@ -67,7 +67,7 @@ final class ConnectionImpl implements Connection, ResultOwner, RawSqlExecutor {
         checkOpen();
         if (statement instanceof TextClause text) {
             BoundStatement bound = TextBinder.bind(text, parameters);
-            return executor.run(text.text(), bound, parameters, List.of());
+            return executor.run(text.text(), bound, shownParameters(text, parameters), List.of());
         }
         if (statement instanceof dev.athanor.Update update && !update.returningColumns().isEmpty()
                 && !dialect.supportsUpdateReturning()) {
@@ -102,6 +102,18 @@ final class ConnectionImpl implements Connection, ResultOwner, RawSqlExecutor {
     @Override
     public Object scalar(Executable statement, Map<String, ?> parameters) {
         return execute(statement, parameters).scalar();
+    }
+
+    /** The values a text was executed with, for logs and errors: those bound into it, then the execution's. */
+    private static Map<String, ?> shownParameters(TextClause text, Map<String, ?> parameters) {
+        if (text.boundValues().isEmpty()) {
+            return parameters;
+        }
+        Map<String, Object> all = new java.util.LinkedHashMap<>(text.boundValues());
+        if (parameters != null) {
+            all.putAll(parameters);
+        }
+        return all;
     }
 
     private static Executable checkStatement(Executable statement) {

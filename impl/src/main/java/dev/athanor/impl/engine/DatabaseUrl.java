@@ -24,11 +24,12 @@ public record DatabaseUrl(String jdbcUrl, String dialect, String user, String pa
 
     private static final Pattern SQLALCHEMY = Pattern.compile(
             "^(?<scheme>[A-Za-z][A-Za-z0-9]*)(?:\\+[A-Za-z0-9_]+)?://"
-                    + "(?:(?<user>[^:@/]*)(?::(?<password>[^@/]*))?@)?"
+                    + "(?:(?<user>[^:@/]*)(?::(?<password>[^@]*))?@)?"
                     + "(?<host>\\[[^]]+]|[^/:?]*)(?::(?<port>\\d+))?"
                     + "(?:/(?<database>[^?]*))?(?:\\?(?<query>.*))?$");
 
-    private static final Pattern USERINFO_PASSWORD = Pattern.compile("(//[^/:@]*:)[^@/]*@");
+    /** As SQLAlchemy: a password runs to the '@', so it may hold '/' (other reserved characters need %-escapes). */
+    private static final Pattern USERINFO_PASSWORD = Pattern.compile("(//[^/:@]*:)[^@]*@");
     private static final Pattern QUERY_PASSWORD = Pattern.compile("(?i)((?:password|pwd)=)[^&;]*");
 
     /** Parses {@code url}; an unknown scheme is an {@link ArgumentError} that lists the known ones. */

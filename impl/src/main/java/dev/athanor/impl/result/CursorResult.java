@@ -215,6 +215,9 @@ public final class CursorResult implements Result {
 
     @Override
     public List<Row> fetchMany(int size) {
+        if (size < 0) {
+            throw new ArgumentError("fetchMany needs a size of 0 or more, was " + size);
+        }
         List<Row> rows = new ArrayList<>(Math.min(size, 1024));
         for (int i = 0; i < size; i++) {
             RowImpl row = nextRow();

@@ -1,5 +1,6 @@
 package dev.athanor.impl.result;
 
+import dev.athanor.ArgumentError;
 import dev.athanor.MultipleResultsFound;
 import dev.athanor.NoResultFound;
 import dev.athanor.ScalarResult;
@@ -96,6 +97,9 @@ final class ScalarResultImpl<T> implements ScalarResult<T> {
 
     @Override
     public List<T> fetchMany(int size) {
+        if (size < 0) {
+            throw new ArgumentError("fetchMany needs a size of 0 or more, was " + size);
+        }
         List<T> values = new ArrayList<>(Math.min(size, 1024));
         for (int i = 0; i < size; i++) {
             Object v = next();

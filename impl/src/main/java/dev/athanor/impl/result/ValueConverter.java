@@ -77,7 +77,11 @@ public final class ValueConverter {
         }
         if (target == Boolean.class) {
             if (value instanceof Number n) {
-                return n.intValue() != 0;
+                // not intValue(): 2^32 and 0.5 are true, though their int parts are 0
+                if (n instanceof Integer || n instanceof Long || n instanceof Short || n instanceof Byte) {
+                    return n.longValue() != 0;
+                }
+                return new BigDecimal(n.toString()).signum() != 0;
             }
             if (value instanceof String s) {
                 String t = s.trim().toLowerCase(Locale.ROOT);
