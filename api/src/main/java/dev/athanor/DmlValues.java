@@ -36,16 +36,41 @@ final class DmlValues {
                 return column;
             }
         }
+        String snake = snakeCase(name);
+        if (!snake.equals(name)) {
+            for (Column<?> column : table.columns()) {
+                if (column.name().equalsIgnoreCase(snake)) {
+                    return column;
+                }
+            }
+        }
         throw new ArgumentError(statement + " " + table.name() + ": unknown column '" + name + "' in values(); "
                 + "the table's columns are " + table.columns().stream().map(Column::name).toList());
     }
 
     /** The column a {@code Column} key stands for in this table. */
-    static String nameOf(Table table, Column<?> column, String statement) {
-        if (column.table() != table) {
-            throw new ArgumentError(statement + " " + table.name() + ": column " + column + " is not a column of "
+    static String nameOf(Table table, Expression<?> expression, String statement) {
+        if (!(expression.node() instanceof Column<?> column) || column.table() != table) {
+            throw new ArgumentError(statement + " " + table.name() + ": " + expression + " is not a column of "
                     + table.name());
         }
         return column.name();
+    }
+
+    /** {@code visitCount} to {@code visit_count}: attribute names of mapped classes work as keys too. */
+    static String snakeCase(String name) {
+        StringBuilder out = new StringBuilder(name.length() + 4);
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (Character.isUpperCase(c)) {
+                if (i > 0) {
+                    out.append('_');
+                }
+                out.append(Character.toLowerCase(c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 }

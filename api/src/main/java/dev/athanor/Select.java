@@ -182,6 +182,44 @@ public final class Select<T> implements Statement, SelectLike {
         return null;
     }
 
+    /**
+     * {@code filterBy("name", "some_user")}: equality on an attribute of the selected entity (SQLAlchemy's
+     * {@code filter_by}); a null value tests IS NULL.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public Select<T> filterBy(String attribute, Object value) {
+        if (!(entity instanceof Class<?> entityClass)) {
+            throw new ArgumentError("filterBy(\"" + attribute + "\") needs an entity select such as select(User.class); "
+                    + "use where() on a Core select");
+        }
+        Expression column = dev.athanor.spi.OrmServices.get().column(entityClass, attribute);
+        Expression<Boolean> condition = value == null ? column.isNull()
+                : value instanceof Expression<?> e ? column.eq(e) : column.eq(value);
+        return where(condition);
+    }
+
+    /** {@link #filterBy(String, Object)} for each entry. */
+    public Select<T> filterBy(java.util.Map<String, ?> criteria) {
+        Select<T> select = this;
+        for (java.util.Map.Entry<String, ?> entry : criteria.entrySet()) {
+            select = select.filterBy(entry.getKey(), entry.getValue());
+        }
+        return select;
+    }
+
+    /** Joins the table of a mapped class: {@code select(User.class).join(Group.class)}, ON from the foreign key. */
+    public Select<T> join(Class<?> entityClass) {
+        return join(dev.athanor.spi.OrmServices.get().table(entityClass));
+    }
+
+    public Select<T> join(Class<?> entityClass, Expression<Boolean> on) {
+        return join(dev.athanor.spi.OrmServices.get().table(entityClass), on);
+    }
+
+    public Select<T> outerJoin(Class<?> entityClass) {
+        return outerJoin(dev.athanor.spi.OrmServices.get().table(entityClass));
+    }
+
     @SafeVarargs
     public final Select<T> groupBy(Expression<?>... expressions) {
         return copy(columns, froms, where, plus(groupBy, Arrays.asList(expressions)), having, orderBy, limit, offset,

@@ -48,6 +48,29 @@ public final class Sql {
     }
 
     /** {@code INSERT INTO table}. */
+    /**
+     * An ORM select of mapped objects: {@code select(User.class).where(User_.name.eq("john"))}; executed through a
+     * {@code Session}, its rows are {@code User} objects. Needs athanor-impl on the class path.
+     */
+    public static <E> Select<E> select(Class<E> entity) {
+        return dev.athanor.spi.OrmServices.get().select(entity);
+    }
+
+    /** An INSERT into the table {@code entity} is mapped to; with a session, keys may be attribute names. */
+    public static Insert insert(Class<?> entity) {
+        return Insert.into(dev.athanor.spi.OrmServices.get().table(entity));
+    }
+
+    /** An UPDATE of the table {@code entity} is mapped to, which a session synchronizes with its objects. */
+    public static Update update(Class<?> entity) {
+        return Update.ofEntity(entity, dev.athanor.spi.OrmServices.get().table(entity));
+    }
+
+    /** A DELETE from the table {@code entity} is mapped to, which a session synchronizes with its objects. */
+    public static Delete delete(Class<?> entity) {
+        return Delete.ofEntity(entity, dev.athanor.spi.OrmServices.get().table(entity));
+    }
+
     public static Insert insert(Table table) {
         return Insert.into(table);
     }

@@ -25,13 +25,27 @@ public final class Update implements Statement {
     private final List<Expression<Boolean>> where;
     private final Map<String, Expression<?>> values;
     private final List<Expression<?>> returning;
+    private final Class<?> entity;
+    private final List<ExecutionOption> options;
 
     private Update(Table table, List<Expression<Boolean>> where, Map<String, Expression<?>> values,
-            List<Expression<?>> returning) {
+            List<Expression<?>> returning, Class<?> entity, List<ExecutionOption> options) {
         this.table = table;
         this.where = where;
         this.values = values;
         this.returning = returning;
+        this.entity = entity;
+        this.options = options;
+    }
+
+    private Update(Table table, List<Expression<Boolean>> where, Map<String, Expression<?>> values,
+            List<Expression<?>> returning) {
+        this(table, where, values, returning, null, List.of());
+    }
+
+    /** For the ORM: an UPDATE of the table an entity class is mapped to ({@code update(User.class)}). */
+    public static Update ofEntity(Class<?> entity, Table table) {
+        return new Update(of(table).table, List.of(), Map.of(), List.of(), entity, List.of());
     }
 
     static Update of(Table table) {
@@ -45,14 +59,14 @@ public final class Update implements Statement {
     public final Update where(Expression<Boolean>... conditions) {
         List<Expression<Boolean>> more = new ArrayList<>(where);
         more.addAll(Arrays.asList(conditions));
-        return new Update(table, List.copyOf(more), values, returning);
+        return new Update(table, List.copyOf(more), values, returning, entity, options);
     }
 
     /** SET columns by name; values may be plain values (bound) or expressions. Unknown names fail at once. */
     public Update values(Map<String, ?> newValues) {
         Map<String, Expression<?>> merged = new LinkedHashMap<>(values);
         merged.putAll(DmlValues.of(table, newValues, "update"));
-        return new Update(table, where, merged, returning);
+        return new Update(table, where, merged, returning, entity, options);
     }
 
     /** SET one column to a value. */
@@ -72,12 +86,37 @@ public final class Update implements Statement {
     public Update returning(Expression<?>... columns) {
         List<Expression<?>> more = new ArrayList<>(returning);
         more.addAll(Arrays.asList(columns));
-        return new Update(table, where, values, List.copyOf(more));
+        return new Update(table, where, values, List.copyOf(more), entity, options);
     }
 
     /** The same UPDATE without its RETURNING clause (what an emulation of RETURNING runs). */
     public Update withoutReturning() {
-        return new Update(table, where, values, List.of());
+        return new Update(table, where, values, List.of(), entity, options);
+    }
+
+    /**
+     * Sets one column from a column or metamodel attribute: {@code values(User_.name, "John")}; a value or a SQL
+     * expression such as {@code User_.visitCount.plus(1)}.
+     */
+    public <V> Update values(Expression<V> column, Object value) {
+        Map<String, Object> one = new LinkedHashMap<>();
+        one.put(DmlValues.nameOf(table, column, "update"), value);
+        return values(one);
+    }
+
+    /** Options for the executor, e.g. the ORM's {@code SynchronizeSession.FETCH}; later calls replace earlier ones. */
+    public Update executionOptions(ExecutionOption... newOptions) {
+        return new Update(table, where, values, returning, entity, ExecutionOption.merge(options, newOptions));
+    }
+
+    /** The execution options given, in order. */
+    public List<ExecutionOption> executionOptions() {
+        return options;
+    }
+
+    /** The mapped class for {@code update(User.class)}, else null. */
+    public Class<?> entity() {
+        return entity;
     }
 
     public Table table() {

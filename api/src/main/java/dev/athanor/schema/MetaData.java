@@ -53,6 +53,23 @@ public final class MetaData {
     }
 
     /**
+     * Adds a table declared in another MetaData (the ORM's registry gathers the tables of its mapped classes this
+     * way); {@link Table#metadata()} stays the one that declared it.
+     *
+     * @throws ArgumentError if a different table of that name is here already
+     */
+    public Table include(Table table) {
+        synchronized (tables) {
+            Table existing = tables.get(table.name());
+            if (existing != null && existing != table) {
+                throw new ArgumentError("table '" + table.name() + "' is already declared in this MetaData");
+            }
+            tables.put(table.name(), table);
+        }
+        return table;
+    }
+
+    /**
      * The table with this name.
      *
      * @throws ArgumentError naming the tables there are, if none has it

@@ -51,9 +51,17 @@ final class InMemoryCompiler {
 
     /** Compiles {@code sources} (class name to source text) with {@code -Xlint:all} and the given processors. */
     static Compilation compile(Map<String, String> sources, Processor... processors) throws IOException {
+        return compile(Files.createTempDirectory("athanor-compile"), sources, processors);
+    }
+
+    /**
+     * Compiles as {@link #compile(Map, Processor...)} does, with the outputs under {@code root} ({@code generated/},
+     * {@code classes/}), which may hold the outputs of a previous compilation, as in an incremental build.
+     * Without processors, none runs: not even those the class path declares as services (this module's own).
+     */
+    static Compilation compile(Path root, Map<String, String> sources, Processor... processors) throws IOException {
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        Path root = Files.createTempDirectory("athanor-compile");
         Path sourceOutput = Files.createDirectories(root.resolve("generated"));
         Path classOutput = Files.createDirectories(root.resolve("classes"));
         try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, null, null)) {
@@ -64,7 +72,10 @@ final class InMemoryCompiler {
             files.setLocation(StandardLocation.CLASS_PATH, classPath);
             List<JavaFileObject> units = new ArrayList<>();
             sources.forEach((name, text) -> units.add(new Source(name, text)));
-            List<String> options = List.of("-Xlint:all", "--release", "17", "-implicit:none");
+            List<String> options = new ArrayList<>(List.of("-Xlint:all", "--release", "17", "-implicit:none"));
+            if (processors.length == 0) {
+                options.add("-proc:none");
+            }
             JavaCompiler.CompilationTask task = compiler.getTask(null, files, diagnostics, options, null, units);
             if (processors.length > 0) {
                 task.setProcessors(List.of(processors));

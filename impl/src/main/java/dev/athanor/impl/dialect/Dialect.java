@@ -35,6 +35,19 @@ public abstract class Dialect {
     /** Whether INSERT/UPDATE/DELETE ... RETURNING is available. */
     public abstract boolean supportsReturning();
 
+    /**
+     * Whether generated keys are asked for by column name ({@code prepareStatement(sql, String[])}); otherwise with
+     * {@code RETURN_GENERATED_KEYS}. PostgreSQL's driver would otherwise return every column.
+     */
+    public boolean generatedKeysByName() {
+        return false;
+    }
+
+    /** Whether a batch of UPDATE/DELETE reports a count per row (else versioned rows go one by one). */
+    public boolean batchRowcountsPerRow() {
+        return true;
+    }
+
     /** How an INSERT resolves conflicts: ON CONFLICT (PostgreSQL), ON DUPLICATE KEY (MariaDB) or MERGE (H2). */
     public enum UpsertStyle { ON_CONFLICT, ON_DUPLICATE_KEY, MERGE }
 

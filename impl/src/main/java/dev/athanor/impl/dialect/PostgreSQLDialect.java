@@ -27,6 +27,11 @@ public final class PostgreSQLDialect extends Dialect {
     }
 
     @Override
+    public boolean generatedKeysByName() {
+        return true;
+    }
+
+    @Override
     public boolean supportsReturning() {
         return true;
     }

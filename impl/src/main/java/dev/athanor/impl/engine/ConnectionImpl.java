@@ -29,7 +29,7 @@ import java.util.Map;
  * {@code commit()}/{@code rollback()} end the transaction, {@code close()} rolls back and returns the connection.
  * The JDBC connection is in manual-commit mode for its whole life in the pool, so beginning costs nothing.
  */
-final class ConnectionImpl implements Connection, ResultOwner, RawSqlExecutor {
+public final class ConnectionImpl implements Connection, ResultOwner, RawSqlExecutor {
     private final EngineImpl engine;
     private final java.sql.Connection jdbc;
     private final Dialect dialect;
@@ -122,6 +122,12 @@ final class ConnectionImpl implements Connection, ResultOwner, RawSqlExecutor {
         }
         throw new ArgumentError("cannot execute " + (statement == null ? "null" : statement.getClass().getName())
                 + ": expected text(\"...\") or a statement such as select(...), insert(...), update(...), delete(...)");
+    }
+
+    /** The ORM's batched DML (see {@link StatementExecutor#runOrmBatch}); keys of {@code keyColumn} come back. */
+    public StatementExecutor.BatchOutcome executeOrmBatch(String sql, List<Object[]> rows, String keyColumn) {
+        checkOpen();
+        return executor.runOrmBatch(sql, rows, keyColumn);
     }
 
     @Override

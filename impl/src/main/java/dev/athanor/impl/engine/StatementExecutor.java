@@ -26,7 +26,7 @@ import java.util.Map;
  * logging, events, and driver errors translated with the SQL and masked parameters. The connection it serves owns
  * the transaction (autobegin) and the open results.
  */
-final class StatementExecutor {
+public final class StatementExecutor {
     private final ConnectionImpl connection;
     private final EngineImpl engine;
     private final java.sql.Connection jdbc;
@@ -152,6 +152,65 @@ final class StatementExecutor {
             }
             throw error;
         }
+    }
+
+    /**
+     * For the ORM's unit of work: sends bound rows as one JDBC batch (or a single execution for one row), asking the
+     * driver for the generated key column when {@code keyColumn} is not null. The update counts are per row (a
+     * negative count: the driver did not say); the generated keys are in row order.
+     */
+    BatchOutcome runOrmBatch(String sql, List<Object[]> rows, String keyColumn) {
+        connection.autobegin();
+        if (echo.enabled()) {
+            echo.statement(sql, rows.size() == 1 ? display(rows.get(0)) : ParameterDisplay.ofValueRows(rows,
+                    engine.hideParameters()));
+        }
+        boolean timed = events.active();
+        long start = timed ? System.nanoTime() : 0L;
+        try (PreparedStatement ps = keyColumn == null ? jdbc.prepareStatement(sql)
+                : dialect.generatedKeysByName() ? jdbc.prepareStatement(sql, new String[] {keyColumn})
+                : jdbc.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+            int[] counts;
+            if (rows.size() == 1) {
+                ParameterBinder.bind(ps, rows.get(0), dialect);
+                counts = new int[] {(int) updateCount(ps, ps.execute())};
+            } else {
+                for (Object[] values : rows) {
+                    ParameterBinder.bind(ps, values, dialect);
+                    ps.addBatch();
+                }
+                counts = ps.executeBatch();
+            }
+            List<Object> keys = List.of();
+            if (keyColumn != null) {
+                keys = new ArrayList<>(rows.size());
+                try (java.sql.ResultSet generated = ps.getGeneratedKeys()) {
+                    while (generated.next()) {
+                        keys.add(generated.getObject(1));
+                    }
+                }
+            }
+            if (timed) {
+                events.afterExecute(sql, rows.size(), System.nanoTime() - start, null);
+            }
+            return new BatchOutcome(counts, keys);
+        } catch (SQLException e) {
+            String shown = rows.size() == 1 ? display(rows.get(0))
+                    : ParameterDisplay.ofValueRows(rows, engine.hideParameters());
+            DatabaseError error = ErrorTranslator.translate(e, dialect, sql, shown);
+            if (timed) {
+                events.afterExecute(sql, rows.size(), System.nanoTime() - start, error);
+            }
+            throw error;
+        }
+    }
+
+    /** What {@link #runOrmBatch} reports: update counts per row and generated keys in row order. */
+    public record BatchOutcome(int[] counts, List<Object> generatedKeys) {
+    }
+
+    private static long updateCount(Statement ps, boolean hasRows) throws SQLException {
+        return hasRows ? -1 : updateCount(ps);
     }
 
     private static long sum(int[] counts) {

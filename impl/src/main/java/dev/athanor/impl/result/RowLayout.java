@@ -12,28 +12,56 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
- * The shape of a result's rows, computed once per result: labels, a reader per column, and (built on the first
- * lookup by name) the label index. Rows share their layout, so a lookup by name costs one hash probe per row.
+ * The shape of a result's rows, computed once per result: labels, a reader per column, and what a lookup by name
+ * needs. A label resolves to the column it equals exactly, else to the column it equals ignoring case
+ * ({@link String#equalsIgnoreCase}); it is ambiguous if two columns have that label.
+ *
+ * <p>Results of up to {@value #SCAN_LIMIT} columns (nearly all) resolve a label by scanning the label array: no map
+ * is built, and the ambiguity of each column's label (an exact duplicate, a duplicate ignoring case) is worked out
+ * once here, in two bit masks that are zero unless the result has duplicate labels. Wider results build two hash
+ * maps on the first lookup by name.
  */
 public final class RowLayout {
     private static final int AMBIGUOUS = -1;
+    /** Up to this many columns, a label is found by scanning; must stay at most 32 (one bit per column in an int). */
+    private static final int SCAN_LIMIT = 16;
 
     private final String[] labels;
     private final ColumnReader[] readers;
     private final List<String> keys;
     private final List<? extends Expression<?>> expressions;
-    private Map<String, Integer> exact;
-    private Map<String, Integer> folded;
+    /** Narrow results: bit i is set if another column's label equals {@code labels[i]} exactly. */
+    private final int exactDuplicates;
+    /** Narrow results: bit i is set if another column's label equals {@code labels[i]} ignoring case. */
+    private final int foldedDuplicates;
+    /** Wide results: the label maps, built on the first lookup by name (immutable once built). */
+    private LabelIndex index;
 
     private RowLayout(String[] labels, ColumnReader[] readers, List<? extends Expression<?>> expressions) {
         this.labels = labels;
         this.readers = readers;
         this.keys = List.of(labels);
         this.expressions = expressions;
+        int exact = 0;
+        int folded = 0;
+        if (labels.length <= SCAN_LIMIT) {
+            for (int i = 0; i < labels.length; i++) {
+                for (int j = i + 1; j < labels.length; j++) {
+                    if (labels[i].equalsIgnoreCase(labels[j])) {
+                        int bits = (1 << i) | (1 << j);
+                        folded |= bits;
+                        if (labels[i].equals(labels[j])) {
+                            exact |= bits;
+                        }
+                    }
+                }
+            }
+        }
+        this.exactDuplicates = exact;
+        this.foldedDuplicates = folded;
     }
 
     public static RowLayout of(ResultSet rs, Dialect dialect) throws SQLException {
@@ -77,21 +105,53 @@ public final class RowLayout {
 
     /** The index of a label, case-insensitively; -1 if absent, and an error if two columns share it. */
     public int find(String label) {
-        if (exact == null) {
-            buildIndex();
+        String[] labels = this.labels;
+        if (labels.length > SCAN_LIMIT) {
+            return findInIndex(label);
         }
-        Integer index = exact.get(label);
-        if (index == null) {
-            index = folded.get(label.toLowerCase(Locale.ROOT));
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i].equals(label)) {
+                if ((exactDuplicates & (1 << i)) != 0) {
+                    throw ambiguous(label);
+                }
+                return i;
+            }
         }
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i].equalsIgnoreCase(label)) {
+                // No column equals the label exactly; if another column's label equals this one ignoring case,
+                // it equals the label ignoring case too.
+                if ((foldedDuplicates & (1 << i)) != 0) {
+                    throw ambiguous(label);
+                }
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private int findInIndex(String label) {
+        LabelIndex index = this.index;
         if (index == null) {
+            index = new LabelIndex(labels);
+            this.index = index;
+        }
+        Integer found = index.exact.get(label);
+        if (found == null) {
+            found = index.folded.get(fold(label));
+        }
+        if (found == null) {
             return -1;
         }
-        if (index == AMBIGUOUS) {
-            throw new ArgumentError("ambiguous column name '" + label + "': several columns of the result have it "
-                    + keys + "; give them distinct labels (AS ...) or read by position");
+        if (found == AMBIGUOUS) {
+            throw ambiguous(label);
         }
-        return index;
+        return found;
+    }
+
+    private ArgumentError ambiguous(String label) {
+        return new ArgumentError("ambiguous column name '" + label + "': several columns of the result have it "
+                + keys + "; give them distinct labels (AS ...) or read by position");
     }
 
     /** The index of a selected expression: the same object, else a column's name or a label's. */
@@ -125,14 +185,40 @@ public final class RowLayout {
         return index;
     }
 
-    private void buildIndex() {
-        Map<String, Integer> byLabel = new HashMap<>(labels.length * 2);
-        Map<String, Integer> byFolded = new HashMap<>(labels.length * 2);
-        for (int i = 0; i < labels.length; i++) {
-            byLabel.merge(labels[i], i, (a, b) -> AMBIGUOUS);
-            byFolded.merge(labels[i].toLowerCase(Locale.ROOT), i, (a, b) -> AMBIGUOUS);
+    /**
+     * A key equal for two strings exactly when {@link String#equalsIgnoreCase} holds between them (which compares
+     * {@code toLowerCase(toUpperCase(c))} code point by code point), so the wide path matches as the scan does.
+     */
+    private static String fold(String label) {
+        StringBuilder folded = null;
+        for (int i = 0; i < label.length(); ) {
+            int c = label.codePointAt(i);
+            int f = Character.toLowerCase(Character.toUpperCase(c));
+            if (f != c && folded == null) {
+                folded = new StringBuilder(label.length()).append(label, 0, i);
+            }
+            if (folded != null) {
+                folded.appendCodePoint(f);
+            }
+            i += Character.charCount(c);
         }
-        folded = byFolded;
-        exact = byLabel;
+        return folded == null ? label : folded.toString();
+    }
+
+    /** The label maps of a wide result: exact label, and folded label, to the column index or {@link #AMBIGUOUS}. */
+    private static final class LabelIndex {
+        final Map<String, Integer> exact;
+        final Map<String, Integer> folded;
+
+        LabelIndex(String[] labels) {
+            Map<String, Integer> byLabel = new HashMap<>(labels.length * 2);
+            Map<String, Integer> byFolded = new HashMap<>(labels.length * 2);
+            for (int i = 0; i < labels.length; i++) {
+                byLabel.merge(labels[i], i, (a, b) -> AMBIGUOUS);
+                byFolded.merge(fold(labels[i]), i, (a, b) -> AMBIGUOUS);
+            }
+            exact = byLabel;
+            folded = byFolded;
+        }
     }
 }

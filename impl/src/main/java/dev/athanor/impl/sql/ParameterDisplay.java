@@ -70,6 +70,23 @@ public final class ParameterDisplay {
         return text.append(']').toString();
     }
 
+    /** The first rows of positional values of a batch, with a note of how many there were. */
+    public static String ofValueRows(List<Object[]> rows, boolean hide) {
+        if (hide) {
+            return "[" + rows.size() + " parameter sets hidden by hideParameters]";
+        }
+        StringBuilder text = new StringBuilder("[");
+        int shown = Math.min(rows.size(), MAX_SETS);
+        for (int i = 0; i < shown; i++) {
+            text.append(i == 0 ? "" : ", ").append(ofValues(rows.get(i), false));
+        }
+        if (rows.size() > shown) {
+            text.append(" ... displaying ").append(shown).append(" of ").append(rows.size())
+                    .append(" total parameter sets ...");
+        }
+        return text.append(']').toString();
+    }
+
     private static String value(Object value) {
         if (value instanceof CharSequence s) {
             String quoted = "'" + s + "'";

@@ -21,60 +21,90 @@ public final class TextBinder {
     /** Binds one parameter map (null for none) over the clause's own bound values. */
     public static BoundStatement bind(TextClause clause, Map<String, ?> parameters) {
         ParsedText parsed = clause.parsed();
-        checkNames(parsed, parameters);
-        Map<String, Object> bound = clause.boundValues();
-        int count = parsed.bindCount();
-        Object[] values = new Object[count];
-        boolean expand = false;
-        for (int i = 0; i < count; i++) {
-            Object value = value(parsed, parsed.bindName(i), parameters, bound);
-            values[i] = value;
-            expand |= value instanceof Collection<?>;
+        Object[] values = new Object[parsed.bindCount()];
+        collect(parsed, parameters, clause.boundValues(), values, -1);
+        for (Object value : values) {
+            if (value instanceof Collection<?>) {
+                return expand(parsed, values);
+            }
         }
-        return expand ? expand(parsed, values) : new BoundStatement(parsed.jdbcSql(), values);
+        return new BoundStatement(parsed.jdbcSql(), values);
     }
 
     /** The values of one parameter set of an executemany, in bind order; list values are refused. */
     public static Object[] bindBatchRow(TextClause clause, Map<String, ?> parameters, int index) {
         try {
-            return batchRow(clause, parameters, index);
+            ParsedText parsed = clause.parsed();
+            Object[] values = new Object[parsed.bindCount()];
+            collect(parsed, parameters, clause.boundValues(), values, index);
+            return values;
         } catch (ArgumentError e) {
             throw e.getMessage().startsWith("parameter set") ? e
                     : new ArgumentError("parameter set " + index + ": " + e.getMessage(), e);
         }
     }
 
-    private static Object[] batchRow(TextClause clause, Map<String, ?> parameters, int index) {
-        ParsedText parsed = clause.parsed();
-        checkNames(parsed, parameters);
-        int count = parsed.bindCount();
-        Object[] values = new Object[count];
+    /**
+     * Fills {@code values} in bind order from {@code parameters}, else from the clause's bound values. Errors, in the
+     * order they always had: a key of {@code parameters} that is no bind; then, at the first position that has one,
+     * a bind without a value or (for parameter set {@code batchIndex} of an executemany; -1 for none) a list value.
+     * The keys are only compared with the bind names one by one when their count differs from the number of binds
+     * they gave a value to, or when there is an error to report.
+     */
+    private static void collect(ParsedText parsed, Map<String, ?> parameters, Map<String, Object> bound,
+            Object[] values, int batchIndex) {
+        int count = values.length;
+        boolean repeats = parameters != null && count != parsed.distinctNames().size();
+        int matched = 0;
+        int failed = -1;
+        boolean listValue = false;
         for (int i = 0; i < count; i++) {
-            Object value = value(parsed, parsed.bindName(i), parameters, clause.boundValues());
-            if (value instanceof Collection<?>) {
-                throw new ArgumentError("parameter set " + index + ": bind parameter '" + parsed.bindName(i)
-                        + "' has a list value; list expansion (IN (:list)) is not available in executemany");
+            String name = parsed.bindName(i);
+            Object value;
+            if (parameters != null && ((value = parameters.get(name)) != null || parameters.containsKey(name))) {
+                if (!repeats || firstUse(parsed, i)) {
+                    matched++;
+                }
+            } else {
+                value = bound.get(name);
+                if (value == null && !bound.containsKey(name)) {
+                    failed = i;
+                    break;
+                }
+            }
+            if (batchIndex >= 0 && value instanceof Collection<?>) {
+                failed = i;
+                listValue = true;
+                break;
             }
             values[i] = value;
         }
-        return values;
-    }
-
-    private static Object value(ParsedText parsed, String name, Map<String, ?> parameters, Map<String, Object> bound) {
-        if (parameters != null) {
-            Object value = parameters.get(name);
-            if (value != null || parameters.containsKey(name)) {
-                return value;
-            }
+        if (failed >= 0 || (parameters != null && matched != parameters.size())) {
+            checkNames(parsed, parameters);
         }
-        Object value = bound.get(name);
-        if (value == null && !bound.containsKey(name)) {
+        if (failed >= 0) {
+            String name = parsed.bindName(failed);
+            if (listValue) {
+                throw new ArgumentError("parameter set " + batchIndex + ": bind parameter '" + name
+                        + "' has a list value; list expansion (IN (:list)) is not available in executemany");
+            }
             throw new ArgumentError("a value is required for bind parameter '" + name + "' of: " + parsed.sql(),
                     null, "missing-bind");
         }
-        return value;
     }
 
+    /** Whether bind position {@code position} is the first use of its name. */
+    private static boolean firstUse(ParsedText parsed, int position) {
+        String name = parsed.bindName(position);
+        for (int i = 0; i < position; i++) {
+            if (parsed.bindName(i).equals(name)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Throws for the first key of {@code parameters} that is not a bind name. */
     private static void checkNames(ParsedText parsed, Map<String, ?> parameters) {
         if (parameters == null || parameters.isEmpty()) {
             return;

@@ -1,0 +1,48 @@
+package dev.athanor.orm;
+
+import dev.athanor.Engine;
+import dev.athanor.spi.OrmServices;
+
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * A factory of sessions with one configuration (SQLAlchemy's {@code sessionmaker}); thread-safe, made once per
+ * application.
+ *
+ * {@snippet :
+ * SessionMaker sessions = SessionMaker.of(engine, registry);
+ * sessions.begin(session -> session.add(user));          // commit at the end, rollback on exception
+ * long n = sessions.inTransaction(session -> session.scalars(select(User.class)).all().size());
+ * try (Session session = sessions.open()) { ... }
+ * }
+ */
+public interface SessionMaker {
+
+    /** Sessions on {@code engine}; annotated classes are mapped on first use. */
+    static SessionMaker of(Engine engine) {
+        return OrmServices.get().sessionMaker(engine, null);
+    }
+
+    /** Sessions on {@code engine} for the classes of {@code registry}. */
+    static SessionMaker of(Engine engine, Registry registry) {
+        return OrmServices.get().sessionMaker(engine, registry);
+    }
+
+    /** A new session; close it (try-with-resources). */
+    Session open();
+
+    /** Runs {@code work} in a new session and commits; rolls back and rethrows if it throws; closes the session. */
+    void begin(Consumer<Session> work);
+
+    /** As {@link #begin}, returning what {@code work} returns. */
+    <T> T inTransaction(Function<Session, T> work);
+
+    /** The same maker with autoflush on or off for its sessions (default on). */
+    SessionMaker withAutoflush(boolean autoflush);
+
+    Engine engine();
+
+    /** The registry used; with {@code of(engine)} it grows as classes are used. */
+    Registry registry();
+}

@@ -1,0 +1,427 @@
+package dev.athanor.impl.orm.flush;
+
+import dev.athanor.Result;
+import dev.athanor.Row;
+import dev.athanor.Sql;
+import dev.athanor.impl.dialect.Dialect;
+import dev.athanor.impl.engine.ConnectionImpl;
+import dev.athanor.impl.engine.StatementExecutor.BatchOutcome;
+import dev.athanor.impl.orm.mapping.AttributeMapping;
+import dev.athanor.impl.orm.mapping.EntityMapper;
+import dev.athanor.impl.orm.session.InstanceState;
+import dev.athanor.orm.FlushError;
+import dev.athanor.orm.StaleDataError;
+import dev.athanor.schema.Column;
+import dev.athanor.sql.Expression;
+import dev.athanor.sql.Keyword;
+
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One flush: plans the statements for the states given and sends them. Field values the flush writes into objects
+ * (generated keys, defaults, versions) are recorded so that a failed flush can put them back: the objects then look
+ * as they did before it.
+ */
+public final class UnitOfWork {
+    private static final int FETCH_CHUNK = 500;
+
+    private final ConnectionImpl connection;
+    private final Dialect dialect;
+    private final List<Runnable> undo = new ArrayList<>();
+    private final Map<InstanceState, Set<AttributeMapping>> refetch = new LinkedHashMap<>();
+
+    public UnitOfWork(ConnectionImpl connection) {
+        this.connection = connection;
+        this.dialect = connection.dialect();
+    }
+
+    /** What a flush did, for the session to bring its bookkeeping up to date. */
+    public record Outcome(List<InstanceState> inserted, List<InstanceState> updated, List<InstanceState> deleted) {
+    }
+
+    /**
+     * Flushes {@code states} with mappers in {@code order} (foreign key order); on failure the fields written are
+     * restored and the error is rethrown.
+     */
+    public Outcome flush(List<InstanceState> states, List<EntityMapper> order) {
+        Map<EntityMapper, List<InstanceState>> inserts = new HashMap<>();
+        Map<EntityMapper, List<InstanceState>> updates = new HashMap<>();
+        Map<EntityMapper, List<InstanceState>> deletes = new HashMap<>();
+        for (InstanceState state : states) {
+            Map<EntityMapper, List<InstanceState>> target = switch (state.status()) {
+                case PENDING -> inserts;
+                case DELETED -> deletes;
+                case PERSISTENT -> !state.isExpired() && state.isModified() ? updates : null;
+            };
+            if (target != null) {
+                target.computeIfAbsent(state.mapper(), m -> new ArrayList<>()).add(state);
+            }
+        }
+        List<InstanceState> inserted = new ArrayList<>();
+        List<InstanceState> updated = new ArrayList<>();
+        List<InstanceState> deleted = new ArrayList<>();
+        try {
+            for (EntityMapper mapper : order) {
+                List<InstanceState> rows = inserts.get(mapper);
+                if (rows != null) {
+                    insert(mapper, rows);
+                    inserted.addAll(rows);
+                }
+                rows = updates.get(mapper);
+                if (rows != null) {
+                    update(mapper, rows);
+                    updated.addAll(rows);
+                }
+            }
+            for (int i = order.size() - 1; i >= 0; i--) {
+                List<InstanceState> rows = deletes.get(order.get(i));
+                if (rows != null) {
+                    delete(order.get(i), rows);
+                    deleted.addAll(rows);
+                }
+            }
+            refetchGenerated();
+        } catch (RuntimeException | Error e) {
+            for (int i = undo.size() - 1; i >= 0; i--) {
+                undo.get(i).run();
+            }
+            throw e;
+        }
+        return new Outcome(inserted, updated, deleted);
+    }
+
+    private void write(InstanceState state, AttributeMapping attribute, Object value) {
+        Object entity = state.entity();
+        Object before = attribute.get(entity);
+        attribute.set(entity, value);
+        undo.add(() -> attribute.set(entity, before));
+    }
+
+    // ------------------------------------------------------------------ INSERT
+
+    private void insert(EntityMapper mapper, List<InstanceState> rows) {
+        Map<BitSet, List<InstanceState>> shapes = new LinkedHashMap<>();
+        AttributeMapping[] attributes = mapper.attributes();
+        for (InstanceState state : rows) {
+            Object entity = state.entity();
+            BitSet columns = new BitSet(attributes.length);
+            for (AttributeMapping attribute : attributes) {
+                Object value = attribute.get(entity);
+                if (attribute.isVersion() && (value == null || ((Number) value).longValue() == 0)) {
+                    write(state, attribute, attribute.fromDatabase(1));
+                    value = 1;
+                } else if (value == null && attribute.hasInsertDefault()) {
+                    value = attribute.insertDefault();
+                    write(state, attribute, value);
+                }
+                if (value == null && (attribute.isDatabaseGenerated() || attribute.hasServerDefault())) {
+                    if (attribute.hasServerDefault()) {
+                        refetch.computeIfAbsent(state, s -> new LinkedHashSet<>()).add(attribute);
+                    }
+                    continue;
+                }
+                if (value == null && attribute.isPrimaryKey()) {
+                    throw new FlushError("cannot insert " + mapper.entityName() + ": primary key " + attribute.name()
+                            + " is null and not generated; assign it before the flush");
+                }
+                columns.set(attribute.index());
+            }
+            shapes.computeIfAbsent(columns, c -> new ArrayList<>()).add(state);
+        }
+        AttributeMapping identity = mapper.identityColumn();
+        for (Map.Entry<BitSet, List<InstanceState>> shape : shapes.entrySet()) {
+            BitSet columns = shape.getKey();
+            List<InstanceState> states = shape.getValue();
+            String sql = DmlSql.insert(mapper, dialect, columns);
+            List<Object[]> values = new ArrayList<>(states.size());
+            for (InstanceState state : states) {
+                values.add(values(state, columns, 0));
+            }
+            boolean generatesKey = identity != null && !columns.get(identity.index());
+            BatchOutcome outcome = connection.executeOrmBatch(sql, values,
+                    generatesKey ? identity.columnName() : null);
+            if (generatesKey) {
+                List<Object> keys = outcome.generatedKeys();
+                if (keys.size() != states.size()) {
+                    throw new FlushError("INSERT of " + states.size() + " " + mapper.entityName() + " rows returned "
+                            + keys.size() + " generated keys");
+                }
+                for (int i = 0; i < states.size(); i++) {
+                    write(states.get(i), identity, identity.fromDatabase(keys.get(i)));
+                }
+            }
+        }
+    }
+
+    /** The bound values of the columns in {@code columns}, followed by {@code extra} free slots. */
+    private static Object[] values(InstanceState state, BitSet columns, int extra) {
+        Object[] values = new Object[columns.cardinality() + extra];
+        AttributeMapping[] attributes = state.mapper().attributes();
+        int n = 0;
+        for (int i = columns.nextSetBit(0); i >= 0; i = columns.nextSetBit(i + 1)) {
+            values[n++] = attributes[i].toDatabase(attributes[i].get(state.entity()));
+        }
+        return values;
+    }
+
+    // ------------------------------------------------------------------ UPDATE
+
+    private void update(EntityMapper mapper, List<InstanceState> rows) {
+        Map<BitSet, List<InstanceState>> shapes = new LinkedHashMap<>();
+        List<InstanceState> withExpressions = new ArrayList<>();
+        for (InstanceState state : rows) {
+            BitSet changed = new BitSet();
+            for (AttributeMapping attribute : mapper.attributes()) {
+                if (attribute.isVersion() || state.assigned().containsKey(attribute) || !state.isChanged(attribute)) {
+                    continue;
+                }
+                if (attribute.isPrimaryKey()) {
+                    throw new FlushError("cannot flush " + state.describe() + ": its primary key " + attribute.name()
+                            + " was changed from " + state.snapshot()[attribute.index()] + "; a row's key cannot be"
+                            + " updated through the session (use update(" + mapper.entityName() + ".class))");
+                }
+                changed.set(attribute.index());
+            }
+            if (!state.assigned().isEmpty()) {
+                withExpressions.add(state);
+            } else if (!changed.isEmpty()) {
+                shapes.computeIfAbsent(changed, c -> new ArrayList<>()).add(state);
+            }
+        }
+        AttributeMapping version = mapper.version();
+        int keyCount = mapper.primaryKey().length;
+        for (Map.Entry<BitSet, List<InstanceState>> shape : shapes.entrySet()) {
+            BitSet changed = shape.getKey();
+            List<InstanceState> states = shape.getValue();
+            String sql = DmlSql.update(mapper, dialect, changed);
+            List<Object[]> values = new ArrayList<>(states.size());
+            int width = changed.cardinality();
+            for (InstanceState state : states) {
+                Object[] row = values(state, changed, (version == null ? 0 : 2) + keyCount);
+                int n = width;
+                if (version != null) {
+                    row[n++] = nextVersion(state);
+                }
+                n = keyValues(state, row, n);
+                if (version != null) {
+                    row[n] = state.snapshot()[version.index()];
+                }
+                values.add(row);
+            }
+            sendChecked("UPDATE", mapper, sql, values, states);
+            for (InstanceState state : states) {
+                noteOnUpdate(state, changed);
+            }
+        }
+        for (InstanceState state : withExpressions) {
+            updateWithExpressions(state);
+        }
+    }
+
+    private Object nextVersion(InstanceState state) {
+        AttributeMapping version = state.mapper().version();
+        Object current = state.snapshot()[version.index()];
+        long next = current == null ? 1 : ((Number) current).longValue() + 1;
+        Object value = version.fromDatabase(next);
+        write(state, version, value);
+        return value;
+    }
+
+    private static int keyValues(InstanceState state, Object[] row, int start) {
+        int n = start;
+        for (AttributeMapping pk : state.mapper().primaryKey()) {
+            row[n++] = pk.toDatabase(state.snapshot()[pk.index()] != null ? state.snapshot()[pk.index()]
+                    : pk.get(state.entity()));
+        }
+        return n;
+    }
+
+    private void noteOnUpdate(InstanceState state, BitSet changed) {
+        for (AttributeMapping attribute : DmlSql.onUpdateColumns(state.mapper(), changed)) {
+            refetch.computeIfAbsent(state, s -> new LinkedHashSet<>()).add(attribute);
+        }
+    }
+
+    /**
+     * A row with SQL expressions assigned ({@code visit_count = visit_count + 1}) goes through the Core compiler,
+     * one statement per row; the values are read back afterwards.
+     */
+    private void updateWithExpressions(InstanceState state) {
+        EntityMapper mapper = state.mapper();
+        Map<String, Object> set = new LinkedHashMap<>();
+        BitSet changed = new BitSet();
+        for (AttributeMapping attribute : mapper.attributes()) {
+            Expression<?> assigned = state.assigned().get(attribute);
+            if (assigned != null) {
+                set.put(attribute.columnName(), assigned);
+                changed.set(attribute.index());
+                refetch.computeIfAbsent(state, s -> new LinkedHashSet<>()).add(attribute);
+            } else if (!attribute.isVersion() && !attribute.isPrimaryKey() && state.isChanged(attribute)) {
+                set.put(attribute.columnName(), bindOf(attribute, attribute.toDatabase(attribute.get(state.entity()))));
+                changed.set(attribute.index());
+            }
+        }
+        for (AttributeMapping attribute : DmlSql.onUpdateColumns(mapper, changed)) {
+            set.put(attribute.columnName(), new Keyword<>(attribute.onUpdateSql(), attribute.column().type()));
+        }
+        noteOnUpdate(state, changed);
+        Expression<Boolean> where = keyCondition(state);
+        AttributeMapping version = mapper.version();
+        if (version != null) {
+            Object old = state.snapshot()[version.index()];
+            set.put(version.columnName(), nextVersion(state));
+            where = Sql.and(where, column(version).eq(old));
+        }
+        Result result = connection.execute(Sql.update(mapper.table()).values(set).where(where));
+        if (result.rowcount() == 0) {
+            throw stale("UPDATE", state);
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Expression<?> bindOf(AttributeMapping attribute, Object value) {
+        return new dev.athanor.sql.Bind(value, attribute.column().type());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Column<Object> column(AttributeMapping attribute) {
+        return (Column<Object>) attribute.column();
+    }
+
+    private static Expression<Boolean> keyCondition(InstanceState state) {
+        List<Expression<Boolean>> parts = new ArrayList<>();
+        for (AttributeMapping pk : state.mapper().primaryKey()) {
+            Object key = state.snapshot() != null && state.snapshot()[pk.index()] != null
+                    ? state.snapshot()[pk.index()] : pk.get(state.entity());
+            parts.add(column(pk).eq(key));
+        }
+        return parts.size() == 1 ? parts.get(0) : Sql.and(parts.toArray(Expression[]::new));
+    }
+
+    // ------------------------------------------------------------------ DELETE
+
+    private void delete(EntityMapper mapper, List<InstanceState> rows) {
+        String sql = DmlSql.delete(mapper, dialect);
+        AttributeMapping version = mapper.version();
+        List<Object[]> values = new ArrayList<>(rows.size());
+        for (InstanceState state : rows) {
+            Object[] row = new Object[mapper.primaryKey().length + (version == null ? 0 : 1)];
+            int n = keyValues(state, row, 0);
+            if (version != null) {
+                row[n] = state.snapshot()[version.index()];
+            }
+            values.add(row);
+        }
+        sendChecked("DELETE", mapper, sql, values, rows);
+    }
+
+    // ------------------------------------------------------------------ sending and checking
+
+    /**
+     * Sends an UPDATE or DELETE batch and checks that each row matched one row. When the driver does not report
+     * per-row counts and the entity is versioned, rows go one by one so that a stale version is never missed.
+     */
+    private void sendChecked(String verb, EntityMapper mapper, String sql, List<Object[]> values,
+            List<InstanceState> states) {
+        boolean versioned = mapper.version() != null;
+        if (versioned && values.size() > 1 && !dialect.batchRowcountsPerRow()) {
+            for (int i = 0; i < values.size(); i++) {
+                List<Object[]> one = new ArrayList<>(1);
+                one.add(values.get(i));
+                check(verb, connection.executeOrmBatch(sql, one, null).counts(),
+                        List.of(states.get(i)));
+            }
+            return;
+        }
+        check(verb, connection.executeOrmBatch(sql, values, null).counts(), states);
+    }
+
+    private void check(String verb, int[] counts, List<InstanceState> states) {
+        for (int i = 0; i < counts.length && i < states.size(); i++) {
+            if (counts[i] == 0) {
+                throw stale(verb, states.get(i));
+            }
+            if (counts[i] == Statement.EXECUTE_FAILED) {
+                throw new FlushError(verb + " of " + states.get(i).describe() + " failed");
+            }
+        }
+    }
+
+    private static StaleDataError stale(String verb, InstanceState state) {
+        AttributeMapping version = state.mapper().version();
+        String why = version == null ? "the row was deleted (or its key changed) by someone else"
+                : "the row was deleted, or its version " + state.snapshot()[version.index()]
+                + " is stale: another transaction changed it since it was loaded";
+        return new StaleDataError(verb + " of " + state.describe() + " matched no row: " + why);
+    }
+
+    // ------------------------------------------------------------------ values computed by the database
+
+    /** Reads back server defaults, onUpdate values and assigned expressions: one SELECT per entity and chunk. */
+    private void refetchGenerated() {
+        Map<EntityMapper, List<InstanceState>> byMapper = new LinkedHashMap<>();
+        for (InstanceState state : refetch.keySet()) {
+            byMapper.computeIfAbsent(state.mapper(), m -> new ArrayList<>()).add(state);
+        }
+        for (Map.Entry<EntityMapper, List<InstanceState>> entry : byMapper.entrySet()) {
+            EntityMapper mapper = entry.getKey();
+            Set<AttributeMapping> attributes = new LinkedHashSet<>();
+            entry.getValue().forEach(state -> attributes.addAll(refetch.get(state)));
+            List<InstanceState> states = entry.getValue();
+            for (int from = 0; from < states.size(); from += FETCH_CHUNK) {
+                refetch(mapper, List.copyOf(attributes), states.subList(from, Math.min(states.size(),
+                        from + FETCH_CHUNK)));
+            }
+        }
+    }
+
+    private void refetch(EntityMapper mapper, List<AttributeMapping> attributes, List<InstanceState> states) {
+        List<Expression<?>> columns = new ArrayList<>();
+        for (AttributeMapping pk : mapper.primaryKey()) {
+            columns.add(pk.column());
+        }
+        attributes.forEach(a -> columns.add(a.column()));
+        Map<Object, InstanceState> byKey = new HashMap<>();
+        List<Expression<Boolean>> keys = new ArrayList<>();
+        for (InstanceState state : states) {
+            Object key = mapper.keyOf(state.entity());
+            byKey.put(key, state);
+            keys.add(keyOfEntity(state));
+        }
+        Expression<Boolean> where = mapper.primaryKey().length == 1
+                ? column(mapper.primaryKey()[0]).in((java.util.Collection<Object>) new ArrayList<Object>(byKey.keySet()))
+                : Sql.or(keys.toArray(Expression[]::new));
+        for (Row row : connection.execute(Sql.select(columns).where(where))) {
+            int n = 0;
+            Object[] key = new Object[mapper.primaryKey().length];
+            for (AttributeMapping pk : mapper.primaryKey()) {
+                key[n] = pk.fromDatabase(row.get(n));
+                n++;
+            }
+            InstanceState state = byKey.get(key.length == 1 ? key[0] : List.of(key));
+            if (state == null) {
+                continue;
+            }
+            for (AttributeMapping attribute : attributes) {
+                Object value = attribute.fromDatabase(row.get(n++));
+                write(state, attribute, value);
+            }
+        }
+    }
+
+    private static Expression<Boolean> keyOfEntity(InstanceState state) {
+        List<Expression<Boolean>> parts = new ArrayList<>();
+        for (AttributeMapping pk : state.mapper().primaryKey()) {
+            parts.add(column(pk).eq(pk.get(state.entity())));
+        }
+        return parts.size() == 1 ? parts.get(0) : Sql.and(parts.toArray(Expression[]::new));
+    }
+}

@@ -1,0 +1,163 @@
+package dev.athanor.impl.orm.loading;
+
+import dev.athanor.ArgumentError;
+import dev.athanor.Result;
+import dev.athanor.Row;
+import dev.athanor.ScalarResult;
+import dev.athanor.impl.result.ValueConverter;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The result of an entity select run through a session: each row holds one entity. Buffered, as SQLAlchemy's ORM
+ * results are once the identity map has been consulted. {@link #scalars()} gives the entities typed.
+ *
+ * @param <E> the entity class
+ */
+public final class OrmResult<E> implements dev.athanor.orm.EntityResult<E> {
+    private final List<E> entities;
+    private final String label;
+    private int position;
+
+    public OrmResult(List<E> entities, String label) {
+        this.entities = entities;
+        this.label = label;
+    }
+
+    private Row row(E entity) {
+        return new EntityRow(entity, label);
+    }
+
+    private List<E> rest() {
+        List<E> rest = entities.subList(position, entities.size());
+        position = entities.size();
+        return rest;
+    }
+
+    @Override
+    public List<String> keys() {
+        return List.of(label);
+    }
+
+    @Override
+    public boolean returnsRows() {
+        return true;
+    }
+
+    @Override
+    public List<Row> all() {
+        List<Row> rows = new ArrayList<>();
+        rest().forEach(e -> rows.add(row(e)));
+        return rows;
+    }
+
+    @Override
+    public Row first() {
+        E first = scalars().first();
+        return first == null ? null : row(first);
+    }
+
+    @Override
+    public Row one() {
+        return row(scalars().one());
+    }
+
+    @Override
+    public Row oneOrNull() {
+        E value = scalars().oneOrNull();
+        return value == null ? null : row(value);
+    }
+
+    @Override
+    public Object scalar() {
+        return scalars().first();
+    }
+
+    @Override
+    public <T> T scalar(Class<T> type) {
+        return type.cast(scalar());
+    }
+
+    @Override
+    public Object scalarOne() {
+        return scalars().one();
+    }
+
+    @Override
+    public <T> T scalarOne(Class<T> type) {
+        return type.cast(scalarOne());
+    }
+
+    @Override
+    public <T> T scalarOneOrNull(Class<T> type) {
+        return type.cast(scalars().oneOrNull());
+    }
+
+    @Override
+    public ScalarResult<E> scalars() {
+        return new ListScalarResult<>(new ArrayList<>(rest()));
+    }
+
+    @Override
+    public <T> ScalarResult<T> scalars(Class<T> type) {
+        List<T> typed = new ArrayList<>();
+        for (E entity : rest()) {
+            if (entity != null && !type.isInstance(entity) && !ValueConverter.isSimple(type)) {
+                throw new ArgumentError("this result holds " + label + " objects, not " + type.getName());
+            }
+            typed.add(type.cast(entity));
+        }
+        return new ListScalarResult<>(typed);
+    }
+
+    @Override
+    public <T> ScalarResult<T> mapTo(Class<T> type) {
+        return scalars(type);
+    }
+
+    @Override
+    public OrmResult<E> unique() {
+        List<E> rest = new ArrayList<>(rest());
+        return new OrmResult<>(new ListScalarResult<>(rest).unique().all(), label);
+    }
+
+    @Override
+    public Row fetchOne() {
+        return position < entities.size() ? row(entities.get(position++)) : null;
+    }
+
+    @Override
+    public List<Row> fetchMany(int size) {
+        if (size < 0) {
+            throw new ArgumentError("fetchMany size must be 0 or more, was " + size);
+        }
+        List<Row> rows = new ArrayList<>();
+        while (rows.size() < size && position < entities.size()) {
+            rows.add(row(entities.get(position++)));
+        }
+        return rows;
+    }
+
+    @Override
+    public long rowcount() {
+        return entities.size();
+    }
+
+    @Override
+    public Stream<Row> stream() {
+        return rest().stream().map(this::row);
+    }
+
+    @Override
+    public Iterator<Row> iterator() {
+        return stream().iterator();
+    }
+
+    @Override
+    public void close() {
+        position = entities.size();
+    }
+}

@@ -1,0 +1,271 @@
+package dev.athanor.impl.orm.mapping;
+
+import dev.athanor.ArgumentError;
+import dev.athanor.AthanorException;
+import dev.athanor.Select;
+import dev.athanor.schema.Table;
+import dev.athanor.sql.Expression;
+
+import java.lang.invoke.MethodHandle;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The immutable mapping of one entity class: its table, its column attributes (in table order), primary key,
+ * version column, the columns a SELECT loads and the deferred ones, and how to make instances. Built once per class
+ * by {@link MapperFactory}.
+ */
+public final class EntityMapper {
+    private final Class<?> type;
+    private final Table table;
+    private final AttributeMapping[] attributes;
+    private final AttributeMapping[] primaryKey;
+    private final AttributeMapping version;
+    private final AttributeMapping[] loaded;
+    private final AttributeMapping[] deferred;
+    private final Map<String, AttributeMapping> byName;
+    private final MethodHandle constructor;
+    private final List<Expression<?>> selectColumns;
+    private final boolean serverGenerated;
+    private volatile MethodHandle loadingConstructor;
+
+    EntityMapper(Class<?> type, Table table, List<AttributeMapping> attributes, List<AttributeMapping> primaryKey,
+            MethodHandle constructor) {
+        this.type = type;
+        this.table = table;
+        this.attributes = attributes.toArray(AttributeMapping[]::new);
+        this.primaryKey = primaryKey.toArray(AttributeMapping[]::new);
+        this.constructor = constructor;
+        Map<String, AttributeMapping> names = new LinkedHashMap<>();
+        List<AttributeMapping> load = new ArrayList<>();
+        List<AttributeMapping> later = new ArrayList<>();
+        AttributeMapping versionColumn = null;
+        boolean generated = false;
+        for (int i = 0; i < this.attributes.length; i++) {
+            AttributeMapping attribute = this.attributes[i];
+            attribute.bind(table.columns().get(i), i);
+            names.put(attribute.name(), attribute);
+            (attribute.isDeferred() ? later : load).add(attribute);
+            if (attribute.isVersion()) {
+                versionColumn = attribute;
+            }
+            generated |= attribute.hasServerDefault() || attribute.onUpdateSql() != null;
+        }
+        this.byName = Collections.unmodifiableMap(names);
+        this.loaded = load.toArray(AttributeMapping[]::new);
+        this.deferred = later.toArray(AttributeMapping[]::new);
+        this.version = versionColumn;
+        this.serverGenerated = generated;
+        this.selectColumns = Arrays.stream(loaded).<Expression<?>>map(AttributeMapping::column).toList();
+        this.keyPositions = new int[this.primaryKey.length];
+        for (int k = 0; k < keyPositions.length; k++) {
+            keyPositions[k] = Arrays.asList(loaded).indexOf(this.primaryKey[k]);
+        }
+    }
+
+    private final int[] keyPositions;
+
+    /** Where each key column is among {@link #loaded()} (so among the columns of the entity's SELECT). */
+    public int[] keyPositions() {
+        return keyPositions;
+    }
+
+    public Class<?> type() {
+        return type;
+    }
+
+    public String entityName() {
+        return type.getSimpleName();
+    }
+
+    public Table table() {
+        return table;
+    }
+
+    /** Every column attribute, in table column order. */
+    public AttributeMapping[] attributes() {
+        return attributes;
+    }
+
+    public AttributeMapping[] primaryKey() {
+        return primaryKey;
+    }
+
+    /** The {@code @Version} column, or null. */
+    public AttributeMapping version() {
+        return version;
+    }
+
+    /** The attributes a SELECT of the entity loads, in select order. */
+    public AttributeMapping[] loaded() {
+        return loaded;
+    }
+
+    public AttributeMapping[] deferred() {
+        return deferred;
+    }
+
+    /** Whether some column gets its value from the database (server default, onUpdate SQL). */
+    public boolean hasServerGeneratedColumns() {
+        return serverGenerated;
+    }
+
+    /** The attribute of this field name (or column name), or an error naming the entity and its attributes. */
+    public AttributeMapping attribute(String name) {
+        AttributeMapping attribute = byName.get(name);
+        if (attribute == null) {
+            for (AttributeMapping candidate : attributes) {
+                if (candidate.columnName().equalsIgnoreCase(name)) {
+                    return candidate;
+                }
+            }
+            throw new ArgumentError(entityName() + " has no mapped attribute '" + name + "'; its attributes are "
+                    + byName.keySet());
+        }
+        return attribute;
+    }
+
+    /** The attribute of this name, or null. */
+    public AttributeMapping findAttribute(String name) {
+        AttributeMapping attribute = byName.get(name);
+        if (attribute != null) {
+            return attribute;
+        }
+        for (AttributeMapping candidate : attributes) {
+            if (candidate.columnName().equalsIgnoreCase(name)) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    /** {@code select(User.class)}. */
+    public <E> Select<E> select() {
+        return Select.ofEntity(type, selectColumns, List.of(table));
+    }
+
+    public List<Expression<?>> selectColumns() {
+        return selectColumns;
+    }
+
+    /** A new instance made by the application's constructor. */
+    public Object newInstance() {
+        return invoke(constructor);
+    }
+
+    /** A new instance for loaded rows: the lazy-loading subclass when the entity has deferred columns. */
+    public Object newLoadedInstance() {
+        MethodHandle loading = loadingConstructor;
+        return invoke(loading != null ? loading : constructor);
+    }
+
+    /** Installed once by the loading layer for entities with deferred columns. */
+    public void useLoadingConstructor(MethodHandle handle) {
+        this.loadingConstructor = handle;
+    }
+
+    public boolean hasLoadingConstructor() {
+        return loadingConstructor != null;
+    }
+
+    private Object invoke(MethodHandle handle) {
+        try {
+            return (Object) handle.invokeExact();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new AthanorException("cannot create a " + type.getName() + ": " + e, e);
+        }
+    }
+
+    // ------------------------------------------------------------------ keys
+
+    /** The identity of an object: its key value, or a List for a composite key; null if any part is null. */
+    public Object keyOf(Object entity) {
+        if (primaryKey.length == 1) {
+            return primaryKey[0].get(entity);
+        }
+        Object[] parts = new Object[primaryKey.length];
+        for (int i = 0; i < parts.length; i++) {
+            parts[i] = primaryKey[i].get(entity);
+            if (parts[i] == null) {
+                return null;
+            }
+        }
+        return List.of(parts);
+    }
+
+    /**
+     * A key given by the application ({@code session.get(User.class, 5)}; a List, array or attribute Map for a
+     * composite key) in the form {@link #keyOf} gives.
+     */
+    public Object normalizeKey(Object key) {
+        if (key == null) {
+            throw new ArgumentError("a primary key of " + entityName() + " cannot be null");
+        }
+        if (primaryKey.length == 1) {
+            AttributeMapping pk = primaryKey[0];
+            Object single = key instanceof List<?> list && list.size() == 1 ? list.get(0)
+                    : key instanceof Object[] array && array.length == 1 ? array[0] : key;
+            return convertKeyPart(pk, single);
+        }
+        List<?> parts;
+        if (key instanceof List<?> list) {
+            parts = list;
+        } else if (key instanceof Object[] array) {
+            parts = Arrays.asList(array);
+        } else if (key instanceof Map<?, ?> map) {
+            List<Object> ordered = new ArrayList<>();
+            for (AttributeMapping pk : primaryKey) {
+                ordered.add(map.containsKey(pk.name()) ? map.get(pk.name()) : map.get(pk.columnName()));
+            }
+            parts = ordered;
+        } else {
+            throw new ArgumentError(entityName() + " has a composite primary key " + keyNames()
+                    + "; give its values as a List, an array or a Map, not " + key);
+        }
+        if (parts.size() != primaryKey.length) {
+            throw new ArgumentError(entityName() + " has a primary key of " + primaryKey.length + " columns "
+                    + keyNames() + "; got " + parts.size() + " values " + parts);
+        }
+        Object[] converted = new Object[primaryKey.length];
+        for (int i = 0; i < converted.length; i++) {
+            converted[i] = convertKeyPart(primaryKey[i], parts.get(i));
+        }
+        return List.of(converted);
+    }
+
+    private Object convertKeyPart(AttributeMapping pk, Object value) {
+        if (value == null) {
+            throw new ArgumentError("a primary key of " + entityName() + " cannot be null (" + pk.name() + ")");
+        }
+        if (pk.boxedType().isInstance(value)) {
+            return value;
+        }
+        try {
+            return dev.athanor.impl.result.ValueConverter.convert(value, pk.boxedType(), pk.columnName());
+        } catch (ArgumentError e) {
+            throw new ArgumentError("primary key of " + entityName() + ": " + pk.name() + " is "
+                    + pk.boxedType().getSimpleName() + ", got " + value.getClass().getSimpleName() + " " + value, e);
+        }
+    }
+
+    /** The key's attribute names. */
+    public List<String> keyNames() {
+        return Arrays.stream(primaryKey).map(AttributeMapping::name).toList();
+    }
+
+    /** Whether the key is generated by the database (a single identity column). */
+    public AttributeMapping identityColumn() {
+        return primaryKey.length == 1 && primaryKey[0].isDatabaseGenerated() ? primaryKey[0] : null;
+    }
+
+    @Override
+    public String toString() {
+        return "EntityMapper[" + type.getName() + " -> " + table.name() + "]";
+    }
+}

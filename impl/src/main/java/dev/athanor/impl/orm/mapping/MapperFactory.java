@@ -1,0 +1,340 @@
+package dev.athanor.impl.orm.mapping;
+
+import dev.athanor.ArgumentError;
+import dev.athanor.impl.result.ValueConverter;
+import dev.athanor.orm.mapping.Column;
+import dev.athanor.orm.mapping.Entity;
+import dev.athanor.orm.mapping.ForeignKey;
+import dev.athanor.orm.mapping.Id;
+import dev.athanor.orm.mapping.Index;
+import dev.athanor.orm.mapping.Relationship;
+import dev.athanor.orm.mapping.SqlType;
+import dev.athanor.orm.mapping.UniqueConstraint;
+import dev.athanor.orm.mapping.Version;
+import dev.athanor.schema.ColumnDef;
+import dev.athanor.schema.MetaData;
+import dev.athanor.schema.Schema;
+import dev.athanor.schema.Table;
+import dev.athanor.schema.TableElement;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * Reads one class's annotations into an {@link EntityMapper}, collecting every problem (class and field named)
+ * instead of stopping at the first.
+ */
+final class MapperFactory {
+    private static final MethodType GETTER = MethodType.methodType(Object.class, Object.class);
+    private static final MethodType SETTER = MethodType.methodType(void.class, Object.class, Object.class);
+
+    private final Class<?> type;
+    private final List<String> problems;
+    private MethodHandles.Lookup lookup;
+
+    private MapperFactory(Class<?> type, List<String> problems) {
+        this.type = type;
+        this.problems = problems;
+    }
+
+    /** The mapper, or null with the reasons added to {@code problems}. */
+    static EntityMapper map(Class<?> type, List<String> problems) {
+        return new MapperFactory(type, problems).map();
+    }
+
+    private void problem(String message) {
+        problems.add(message);
+    }
+
+    private EntityMapper map() {
+        int before = problems.size();
+        String name = type.getName();
+        Entity entity = type.getAnnotation(Entity.class);
+        if (entity == null) {
+            problem(name + " is not annotated @Entity");
+            return null;
+        }
+        if (type.isInterface() || type.isEnum() || type.isRecord() || type.isArray() || type.isPrimitive()) {
+            problem(name + ": @Entity goes on a class, not on an interface, enum or record");
+            return null;
+        }
+        int modifiers = type.getModifiers();
+        if (Modifier.isFinal(modifiers)) {
+            problem(name + " must not be final: the ORM makes subclasses of entities for lazy loading");
+        }
+        if (Modifier.isAbstract(modifiers)) {
+            problem(name + " must not be abstract: the ORM creates its instances");
+        }
+        if (type.getEnclosingClass() != null && !Modifier.isStatic(modifiers)) {
+            problem(name + " is an inner class: make it static so the ORM can create instances");
+        }
+        try {
+            lookup = MethodHandles.privateLookupIn(type, MethodHandles.lookup());
+        } catch (IllegalAccessException e) {
+            problem(name + ": its package is not open to dev.athanor.impl (" + e.getMessage() + ")");
+            return null;
+        }
+        MethodHandle constructor = constructor();
+        List<Field> fields = mappedFields();
+        List<AttributeMapping> attributes = new ArrayList<>();
+        List<TableElement> elements = new ArrayList<>();
+        Set<String> columnNames = new HashSet<>();
+        List<Field> idFields = fields.stream().filter(f -> f.isAnnotationPresent(Id.class)).toList();
+        List<String> compositeKey = Arrays.asList(entity.primaryKey());
+        if (compositeKey.isEmpty() && idFields.size() > 1) {
+            problem(name + " has " + idFields.size() + " @Id fields " + idFields.stream().map(Field::getName).toList()
+                    + ": declare a composite key with @Entity(primaryKey = {" + String.join(", ",
+                    idFields.stream().map(f -> "\"" + f.getName() + "\"").toList()) + "})");
+        }
+        Set<String> fieldNames = new HashSet<>();
+        fields.forEach(f -> fieldNames.add(f.getName()));
+        for (String keyField : compositeKey) {
+            if (!fieldNames.contains(keyField)) {
+                problem(name + ": @Entity(primaryKey) names '" + keyField + "', which is not a mapped field; mapped "
+                        + "fields are " + fields.stream().map(Field::getName).toList());
+            }
+        }
+        if (compositeKey.isEmpty() && idFields.isEmpty()) {
+            problem(name + " has no primary key: mark a field @Id or declare @Entity(primaryKey = {...})");
+        }
+        for (Field field : fields) {
+            boolean key = compositeKey.isEmpty() ? field.isAnnotationPresent(Id.class)
+                    : compositeKey.contains(field.getName());
+            AttributeMapping attribute = attribute(field, key, compositeKey.size() > 1, elements);
+            if (attribute != null) {
+                if (!columnNames.add(attribute.columnName().toLowerCase(Locale.ROOT))) {
+                    problem(describe(field) + ": column '" + attribute.columnName() + "' is mapped twice");
+                }
+                attributes.add(attribute);
+            }
+        }
+        if (compositeKey.size() > 1) {
+            List<String> keyColumns = new ArrayList<>();
+            for (String keyField : compositeKey) {
+                attributes.stream().filter(a -> a.name().equals(keyField)).findFirst()
+                        .ifPresent(a -> keyColumns.add(a.columnName()));
+            }
+            elements.add(Schema.primaryKey(keyColumns.toArray(String[]::new)));
+        }
+        for (UniqueConstraint unique : entity.uniqueConstraints()) {
+            dev.athanor.schema.UniqueConstraint constraint = Schema.uniqueConstraint(unique.value());
+            elements.add(unique.name().isEmpty() ? constraint : constraint.named(unique.name()));
+        }
+        for (Index index : entity.indexes()) {
+            dev.athanor.schema.Index declared = Schema.index(index.name(), index.columns());
+            elements.add(index.unique() ? declared.asUnique() : declared);
+        }
+        if (problems.size() > before) {
+            return null;
+        }
+        String tableName = entity.table().isEmpty() ? NameStyle.snakeCase(type.getSimpleName()) : entity.table();
+        Table table;
+        try {
+            table = new MetaData().table(tableName, elements.toArray(TableElement[]::new));
+        } catch (ArgumentError e) {
+            problem(name + ": " + e.getMessage());
+            return null;
+        }
+        List<AttributeMapping> key = new ArrayList<>();
+        if (compositeKey.isEmpty()) {
+            attributes.stream().filter(AttributeMapping::isPrimaryKey).forEach(key::add);
+        } else {
+            for (String keyField : compositeKey) {
+                attributes.stream().filter(a -> a.name().equals(keyField)).forEach(key::add);
+            }
+        }
+        return new EntityMapper(type, table, attributes, key, constructor);
+    }
+
+    private MethodHandle constructor() {
+        try {
+            Constructor<?> noArgs = type.getDeclaredConstructor();
+            return lookup.unreflectConstructor(noArgs).asType(MethodType.methodType(Object.class));
+        } catch (NoSuchMethodException e) {
+            problem(type.getName() + " has no no-argument constructor (any visibility will do)");
+        } catch (IllegalAccessException e) {
+            problem(type.getName() + ": its no-argument constructor is not accessible: " + e.getMessage());
+        }
+        return null;
+    }
+
+    private boolean constructorIsPrivate() {
+        try {
+            return Modifier.isPrivate(type.getDeclaredConstructor().getModifiers());
+        } catch (NoSuchMethodException e) {
+            return false; // reported already
+        }
+    }
+
+    /** Annotated instance fields, superclass fields first. */
+    private List<Field> mappedFields() {
+        List<Class<?>> chain = new ArrayList<>();
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            chain.add(0, c);
+        }
+        List<Field> fields = new ArrayList<>();
+        for (Class<?> c : chain) {
+            for (Field field : c.getDeclaredFields()) {
+                int modifiers = field.getModifiers();
+                boolean annotated = field.isAnnotationPresent(Id.class) || field.isAnnotationPresent(Column.class)
+                        || field.isAnnotationPresent(Version.class);
+                if (!annotated) {
+                    continue;
+                }
+                if (Modifier.isStatic(modifiers) || Modifier.isTransient(modifiers)) {
+                    problem(describe(field) + ": static and transient fields cannot be mapped");
+                    continue;
+                }
+                if (field.isAnnotationPresent(Relationship.class)) {
+                    problem(describe(field) + ": a field is either a @Column or a @Relationship, not both");
+                    continue;
+                }
+                fields.add(field);
+            }
+        }
+        return fields;
+    }
+
+    private static String describe(Field field) {
+        return field.getDeclaringClass().getName() + "." + field.getName();
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private AttributeMapping attribute(Field field, boolean primaryKey, boolean composite,
+            List<TableElement> elements) {
+        Column column = field.getAnnotation(Column.class);
+        Id id = field.getAnnotation(Id.class);
+        Version version = field.getAnnotation(Version.class);
+        String where = describe(field);
+        int before = problems.size();
+        if (Modifier.isFinal(field.getModifiers())) {
+            problem(where + " is final: the ORM writes mapped fields when it loads rows");
+        }
+        String explicitName = id != null && !id.name().isEmpty() ? id.name()
+                : version != null && !version.name().isEmpty() ? version.name()
+                : column != null && !column.name().isEmpty() ? column.name() : null;
+        String columnName = explicitName != null ? explicitName : NameStyle.snakeCase(field.getName());
+        Class<?> javaType = field.getType();
+        SqlType declared = column == null ? SqlType.AUTO : column.type();
+        dev.athanor.schema.SqlType<?> sqlType = SqlTypeResolver.resolve(javaType, declared,
+                column == null ? 0 : column.length(), column == null ? 0 : column.precision(),
+                column == null ? 0 : column.scale());
+        if (sqlType == null) {
+            problem(where + ": type " + field.getGenericType().getTypeName() + " has no SQL type"
+                    + (declared == SqlType.AUTO ? "; for records, lists and maps use @Column(type = SqlType.JSON)"
+                    : " as " + declared));
+        }
+        Class<?> boxed = javaType.isPrimitive() ? SqlTypeResolver.primitiveBox(javaType) : javaType;
+        if (version != null && boxed != Integer.class && boxed != Long.class && boxed != Short.class) {
+            problem(where + ": a @Version field must be an int, long or short (or their boxes), not "
+                    + javaType.getSimpleName());
+        }
+        AttributeMapping.Generation generation = AttributeMapping.Generation.NONE;
+        if (primaryKey && !composite && (id == null || id.generated())) {
+            if (boxed == Integer.class || boxed == Long.class) {
+                generation = AttributeMapping.Generation.IDENTITY;
+            } else if (boxed == UUID.class) {
+                generation = AttributeMapping.Generation.UUID;
+            }
+        }
+        boolean deferred = column != null && column.deferred();
+        if (deferred && primaryKey) {
+            problem(where + ": a primary key column cannot be deferred");
+        }
+        if (deferred && !Getters.hasOverridableGetter(field, type)) {
+            problem(where + " is deferred but has no getter to load it on first call: add a non-final, non-private "
+                    + "get" + Character.toUpperCase(field.getName().charAt(0)) + field.getName().substring(1) + "()");
+        }
+        if (deferred && constructorIsPrivate()) {
+            problem(where + " is deferred: the no-argument constructor of " + type.getSimpleName()
+                    + " must not be private, so that the lazy-loading subclass can call it");
+        }
+        Supplier<?> insertDefault = column == null ? null : supplier(column, where);
+        Object insertDefaultValue = column == null || column.insertDefaultValue().isEmpty() ? null
+                : literal(column.insertDefaultValue(), boxed, where);
+        String serverDefault = column == null || column.serverDefault().isEmpty() ? null : column.serverDefault();
+        String onUpdate = column == null || column.onUpdate().isEmpty() ? null : column.onUpdate();
+        MethodHandle getter = null;
+        MethodHandle setter = null;
+        try {
+            getter = lookup.unreflectGetter(field).asType(GETTER);
+            if (!Modifier.isFinal(field.getModifiers())) {
+                setter = lookup.unreflectSetter(field).asType(SETTER);
+            }
+        } catch (IllegalAccessException e) {
+            problem(where + ": not accessible: " + e.getMessage());
+        }
+        if (problems.size() > before) {
+            return null;
+        }
+        ColumnDef def = Schema.column(columnName, sqlType);
+        if (primaryKey && !composite) {
+            def = def.primaryKey().autoincrement(generation == AttributeMapping.Generation.IDENTITY);
+        }
+        boolean notNull = primaryKey || javaType.isPrimitive() || version != null
+                || (column != null && !column.nullable());
+        def = def.nullable(!notNull);
+        if (column != null) {
+            if (column.unique()) {
+                def = def.unique();
+            }
+            if (column.index()) {
+                def = def.index();
+            }
+        }
+        if (serverDefault != null) {
+            def = def.serverDefault(serverDefault);
+        }
+        ForeignKey fk = field.getAnnotation(ForeignKey.class);
+        if (fk != null) {
+            def = def.references(fk.value()).onDelete(fk.onDelete()).onUpdate(fk.onUpdate());
+        }
+        elements.add(def);
+        JsonCodec json = sqlType.kind() == dev.athanor.schema.SqlType.Kind.JSON
+                ? new JsonCodec(field.getGenericType(), where) : null;
+        return new AttributeMapping(field, columnName, getter, setter, primaryKey, generation, version != null,
+                deferred, serverDefault != null, onUpdate, insertDefault, insertDefaultValue, json);
+    }
+
+    private Supplier<?> supplier(Column column, String where) {
+        Class<?> supplierType = column.insertDefault();
+        if (supplierType == Supplier.class) {
+            return null;
+        }
+        try {
+            Constructor<?> constructor = supplierType.getDeclaredConstructor();
+            constructor.setAccessible(true);
+            return (Supplier<?>) constructor.newInstance();
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            problem(where + ": insertDefault " + supplierType.getName()
+                    + " needs a no-argument constructor (" + e + ")");
+            return null;
+        }
+    }
+
+    private Object literal(String text, Class<?> type, String where) {
+        try {
+            if (Number.class.isAssignableFrom(type)) {
+                return ValueConverter.convert(new BigDecimal(text.trim()), type, where);
+            }
+            return ValueConverter.convert(text, type, where);
+        } catch (RuntimeException e) {
+            problem(where + ": insertDefaultValue \"" + text + "\" is not a " + type.getSimpleName() + ": "
+                    + e.getMessage());
+            return null;
+        }
+    }
+}

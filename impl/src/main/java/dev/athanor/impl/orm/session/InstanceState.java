@@ -1,0 +1,194 @@
+package dev.athanor.impl.orm.session;
+
+import dev.athanor.impl.orm.mapping.AttributeMapping;
+import dev.athanor.impl.orm.mapping.EntityMapper;
+import dev.athanor.sql.Expression;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What a session knows of one object (SQLAlchemy's {@code InstanceState}): its lifecycle status, identity, the
+ * snapshot of column values as last loaded or flushed (for dirty checking), and expressions assigned to attributes.
+ */
+public final class InstanceState {
+    /** The lifecycle of an object in a session. */
+    public enum Status { PENDING, PERSISTENT, DELETED }
+
+    /** Snapshot marker for a deferred column that has not been loaded. */
+    public static final Object UNLOADED = new Object() {
+        @Override
+        public String toString() {
+            return "<unloaded>";
+        }
+    };
+
+    private final Object entity;
+    private final EntityMapper mapper;
+    private Status status;
+    private Object key;
+    private Object[] snapshot;
+    private Map<AttributeMapping, Expression<?>> assigned;
+    private boolean expired;
+    private boolean insertedInTransaction;
+
+    private long sequence;
+
+    InstanceState(Object entity, EntityMapper mapper, Status status) {
+        this.entity = entity;
+        this.mapper = mapper;
+        this.status = status;
+    }
+
+    /** The order in which the session met the object: pending rows are inserted in this order. */
+    public long sequence() {
+        return sequence;
+    }
+
+    void sequence(long value) {
+        this.sequence = value;
+    }
+
+    public Object entity() {
+        return entity;
+    }
+
+    public EntityMapper mapper() {
+        return mapper;
+    }
+
+    public Status status() {
+        return status;
+    }
+
+    public void status(Status value) {
+        this.status = value;
+    }
+
+    /** The identity key (null while pending with a generated key). */
+    public Object key() {
+        return key;
+    }
+
+    public void key(Object value) {
+        this.key = value;
+    }
+
+    public Object[] snapshot() {
+        return snapshot;
+    }
+
+    /** Takes the snapshot of every loaded column from the object's fields ({@code UNLOADED} kept for the rest). */
+    public void takeSnapshot() {
+        AttributeMapping[] attributes = mapper.attributes();
+        Object[] previous = snapshot;
+        Object[] values = new Object[attributes.length];
+        for (int i = 0; i < attributes.length; i++) {
+            if (previous != null && previous[i] == UNLOADED && attributes[i].isDeferred()
+                    && attributes[i].get(entity) == null) {
+                values[i] = UNLOADED;
+            } else {
+                values[i] = attributes[i].snapshot(attributes[i].get(entity));
+            }
+        }
+        snapshot = values;
+    }
+
+    /** Sets the snapshot of one column (after it was loaded or written). */
+    public void snapshotOf(AttributeMapping attribute, Object value) {
+        if (snapshot == null) {
+            snapshot = new Object[mapper.attributes().length];
+        }
+        snapshot[attribute.index()] = attribute.snapshot(value);
+    }
+
+    public void markUnloaded(AttributeMapping attribute) {
+        if (snapshot == null) {
+            snapshot = new Object[mapper.attributes().length];
+        }
+        snapshot[attribute.index()] = UNLOADED;
+    }
+
+    public boolean isLoaded(AttributeMapping attribute) {
+        return snapshot == null || snapshot[attribute.index()] != UNLOADED;
+    }
+
+    /** Whether the field differs from its snapshot (an unloaded deferred field only if the application set it). */
+    public boolean isChanged(AttributeMapping attribute) {
+        Object value = attribute.get(entity);
+        Object before = snapshot[attribute.index()];
+        if (before == UNLOADED) {
+            return value != null;
+        }
+        return attribute.changed(value, before);
+    }
+
+    /** Whether a flush would write something for this object. */
+    public boolean isModified() {
+        if (status != Status.PERSISTENT) {
+            return true;
+        }
+        if (assigned != null && !assigned.isEmpty()) {
+            return true;
+        }
+        if (expired || snapshot == null) {
+            return false;
+        }
+        for (AttributeMapping attribute : mapper.attributes()) {
+            if (isChanged(attribute)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public Map<AttributeMapping, Expression<?>> assigned() {
+        return assigned == null ? Map.of() : assigned;
+    }
+
+    public void assign(AttributeMapping attribute, Expression<?> expression) {
+        if (assigned == null) {
+            assigned = new LinkedHashMap<>();
+        }
+        assigned.put(attribute, expression);
+    }
+
+    public void clearAssigned() {
+        assigned = null;
+    }
+
+    public boolean isExpired() {
+        return expired;
+    }
+
+    public void expired(boolean value) {
+        this.expired = value;
+    }
+
+    /** Whether the row was inserted in the current transaction (a rollback makes the object new again). */
+    public boolean insertedInTransaction() {
+        return insertedInTransaction;
+    }
+
+    public void insertedInTransaction(boolean value) {
+        this.insertedInTransaction = value;
+    }
+
+    /** {@code User(id=5)}, for messages. */
+    public String describe() {
+        return mapper.entityName() + "(" + describeKey() + ")";
+    }
+
+    private String describeKey() {
+        StringBuilder text = new StringBuilder();
+        for (AttributeMapping pk : mapper.primaryKey()) {
+            text.append(text.length() == 0 ? "" : ", ").append(pk.name()).append('=').append(pk.get(entity));
+        }
+        return text.toString();
+    }
+
+    @Override
+    public String toString() {
+        return describe() + " " + status;
+    }
+}

@@ -1,0 +1,770 @@
+package dev.athanor.impl.orm.session;
+
+import dev.athanor.ArgumentError;
+import dev.athanor.Connection;
+import dev.athanor.DatabaseError;
+import dev.athanor.Delete;
+import dev.athanor.Engine;
+import dev.athanor.Executable;
+import dev.athanor.Insert;
+import dev.athanor.InvalidRequestError;
+import dev.athanor.NoResultFound;
+import dev.athanor.ResourceClosedError;
+import dev.athanor.Result;
+import dev.athanor.Row;
+import dev.athanor.ScalarResult;
+import dev.athanor.Select;
+import dev.athanor.Update;
+import dev.athanor.impl.engine.ConnectionImpl;
+import dev.athanor.impl.orm.flush.UnitOfWork;
+import dev.athanor.impl.orm.loading.DeferredLoader;
+import dev.athanor.impl.orm.loading.LoadingSubclasses;
+import dev.athanor.impl.orm.loading.OrmResult;
+import dev.athanor.impl.orm.mapping.AttributeMapping;
+import dev.athanor.impl.orm.mapping.EntityMapper;
+import dev.athanor.impl.orm.mapping.LoadingSubclass;
+import dev.athanor.impl.orm.mapping.RegistryImpl;
+import dev.athanor.impl.orm.session.InstanceState.Status;
+import dev.athanor.orm.ColumnAttribute;
+import dev.athanor.orm.Registry;
+import dev.athanor.orm.Session;
+import dev.athanor.schema.Column;
+import dev.athanor.sql.Expression;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The Session: an identity map, the states of the objects it holds, and one connection at a time (taken on first
+ * use, given back at commit, rollback and close, as SQLAlchemy's session does).
+ */
+public final class SessionImpl implements Session, DeferredLoader {
+    private final Engine engine;
+    private final RegistryImpl registry;
+    private final ThreadGuard guard = new ThreadGuard();
+    private final Map<EntityKey, InstanceState> identity = new HashMap<>();
+    private final Map<Object, InstanceState> states = new IdentityHashMap<>();
+    private final BulkOperations bulk = new BulkOperations(this);
+    private boolean autoflush;
+    private long sequence;
+    private boolean flushing;
+    private boolean closed;
+    private RuntimeException failedFlush;
+    private ConnectionImpl connection;
+
+    SessionImpl(Engine engine, RegistryImpl registry, boolean autoflush) {
+        this.engine = engine;
+        this.registry = registry;
+        this.autoflush = autoflush;
+    }
+
+    // ------------------------------------------------------------------ guard
+
+    private <T> T guarded(Supplier<T> work) {
+        guard.enter();
+        try {
+            return work.get();
+        } finally {
+            guard.leave();
+        }
+    }
+
+    private void guardedRun(Runnable work) {
+        guard.enter();
+        try {
+            work.run();
+        } finally {
+            guard.leave();
+        }
+    }
+
+    private void checkUsable() {
+        if (closed) {
+            throw new ResourceClosedError("this Session is closed");
+        }
+        if (failedFlush != null) {
+            throw new InvalidRequestError("this Session's transaction was rolled back because of an error during "
+                    + "flush; call session.rollback() before using it again. The error was: "
+                    + failedFlush.getMessage(), failedFlush, "flush-failed");
+        }
+    }
+
+    // ------------------------------------------------------------------ connection
+
+    /** The connection of the current transaction, opened on first use. */
+    ConnectionImpl conn() {
+        checkUsable();
+        if (connection == null || connection.isClosed()) {
+            Connection opened = engine.connect();
+            if (!(opened instanceof ConnectionImpl impl)) {
+                opened.close();
+                throw new ArgumentError("the engine " + engine + " is not an athanor-impl engine");
+            }
+            connection = impl;
+        }
+        return connection;
+    }
+
+    private void releaseConnection() {
+        if (connection != null) {
+            try {
+                connection.close();
+            } finally {
+                connection = null;
+            }
+        }
+    }
+
+    @Override
+    public Connection connection() {
+        return guarded(this::conn);
+    }
+
+    @Override
+    public boolean inTransaction() {
+        return connection != null && connection.inTransaction();
+    }
+
+    @Override
+    public Registry registry() {
+        return registry;
+    }
+
+    RegistryImpl registryImpl() {
+        return registry;
+    }
+
+    @Override
+    public boolean isClosed() {
+        return closed;
+    }
+
+    @Override
+    public boolean autoflush() {
+        return autoflush;
+    }
+
+    @Override
+    public void setAutoflush(boolean value) {
+        this.autoflush = value;
+    }
+
+    @Override
+    public void noAutoflush(Runnable work) {
+        guardedRun(() -> {
+            boolean before = autoflush;
+            autoflush = false;
+            try {
+                work.run();
+            } finally {
+                autoflush = before;
+            }
+        });
+    }
+
+    // ------------------------------------------------------------------ unit of work
+
+    @Override
+    public void add(Object entity) {
+        guardedRun(() -> {
+            checkUsable();
+            attach(entity);
+        });
+    }
+
+    private InstanceState attach(Object entity) {
+        InstanceState state = states.get(entity);
+        if (state == null) {
+            EntityMapper mapper = registry.mapperOf(entity);
+            state = new InstanceState(entity, mapper, Status.PENDING);
+            state.sequence(++sequence);
+            states.put(entity, state);
+        } else if (state.status() == Status.DELETED) {
+            state.status(Status.PERSISTENT);
+        }
+        return state;
+    }
+
+    @Override
+    public void addAll(Collection<?> entities) {
+        guardedRun(() -> {
+            checkUsable();
+            for (Object entity : entities) {
+                attach(entity);
+            }
+        });
+    }
+
+    @Override
+    public void delete(Object entity) {
+        guardedRun(() -> {
+            checkUsable();
+            InstanceState state = states.get(entity);
+            if (state == null) {
+                EntityMapper mapper = registry.mapperOf(entity);
+                throw new InvalidRequestError(mapper.entityName() + " " + entity + " is not in this session: load it "
+                        + "with get() or merge() it before delete()");
+            }
+            if (state.status() == Status.PENDING) {
+                states.remove(entity);
+            } else {
+                state.status(Status.DELETED);
+            }
+        });
+    }
+
+    @Override
+    public <E, T> void assign(E entity, ColumnAttribute<? super E, T> attribute, Expression<? extends T> value) {
+        guardedRun(() -> {
+            checkUsable();
+            InstanceState state = states.get(entity);
+            if (state == null || state.status() != Status.PERSISTENT) {
+                throw new InvalidRequestError("assign() needs a persistent object of this session (loaded or "
+                        + "flushed); " + entity + " is " + (state == null ? "not in the session" : state.status()));
+            }
+            AttributeMapping mapped = state.mapper().attribute(attribute.name());
+            if (mapped.isPrimaryKey() || mapped.isVersion()) {
+                throw new ArgumentError("assign(): " + mapped.describe() + " is a primary key or version column");
+            }
+            state.assign(mapped, value);
+        });
+    }
+
+    @Override
+    public void flush() {
+        guardedRun(() -> {
+            checkUsable();
+            doFlush();
+        });
+    }
+
+    void doFlush() {
+        if (flushing) {
+            return;
+        }
+        List<InstanceState> work = new ArrayList<>();
+        for (InstanceState state : states.values()) {
+            if (state.status() != Status.PERSISTENT || (!state.isExpired() && state.isModified())) {
+                work.add(state);
+            }
+        }
+        if (work.isEmpty()) {
+            return;
+        }
+        work.sort(java.util.Comparator.comparingLong(InstanceState::sequence));
+        flushing = true;
+        try {
+            UnitOfWork.Outcome outcome = new UnitOfWork(conn()).flush(work, registry.flushOrder());
+            for (InstanceState state : outcome.inserted()) {
+                state.status(Status.PERSISTENT);
+                state.key(state.mapper().keyOf(state.entity()));
+                state.insertedInTransaction(true);
+                state.takeSnapshot();
+                identity.put(new EntityKey(state.mapper(), state.key()), state);
+            }
+            for (InstanceState state : outcome.updated()) {
+                state.clearAssigned();
+                state.takeSnapshot();
+            }
+            for (InstanceState state : outcome.deleted()) {
+                forget(state);
+            }
+        } catch (RuntimeException e) {
+            failedFlush = e;
+            if (connection != null) {
+                try {
+                    connection.rollback();
+                } catch (RuntimeException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
+            throw e instanceof DatabaseError db ? FlushErrors.withContext(db, work) : e;
+        } finally {
+            flushing = false;
+        }
+    }
+
+    private void forget(InstanceState state) {
+        states.remove(state.entity());
+        if (state.key() != null) {
+            identity.remove(new EntityKey(state.mapper(), state.key()));
+        }
+        if (state.entity() instanceof LoadingSubclass loading) {
+            loading.athanor$state(null);
+        }
+    }
+
+    private void autoflushNow() {
+        if (autoflush && !flushing) {
+            doFlush();
+        }
+    }
+
+    @Override
+    public void commit() {
+        guardedRun(() -> {
+            checkUsable();
+            doFlush();
+            if (connection != null) {
+                connection.commit();
+                releaseConnection();
+            }
+            for (InstanceState state : states.values()) {
+                state.insertedInTransaction(false);
+            }
+        });
+    }
+
+    @Override
+    public void rollback() {
+        guardedRun(() -> {
+            if (closed) {
+                return;
+            }
+            try {
+                if (connection != null && !connection.isClosed()) {
+                    connection.rollback();
+                }
+            } finally {
+                releaseConnection();
+                failedFlush = null;
+                afterRollback();
+            }
+        });
+    }
+
+    /**
+     * As SQLAlchemy: objects added or inserted in the rolled-back transaction leave the session (generated keys
+     * cleared); objects marked deleted are persistent again; persistent objects are expired, reloaded when met next.
+     */
+    private void afterRollback() {
+        for (InstanceState state : new ArrayList<>(states.values())) {
+            if (state.status() == Status.PENDING || state.insertedInTransaction()) {
+                AttributeMapping identityColumn = state.mapper().identityColumn();
+                if (state.insertedInTransaction() && identityColumn != null) {
+                    identityColumn.set(state.entity(), null);
+                }
+                forget(state);
+                continue;
+            }
+            if (state.status() == Status.DELETED) {
+                state.status(Status.PERSISTENT);
+            }
+            state.clearAssigned();
+            state.expired(true);
+        }
+    }
+
+    @Override
+    public void close() {
+        guardedRun(() -> {
+            if (closed) {
+                return;
+            }
+            try {
+                if (connection != null && !connection.isClosed()) {
+                    connection.rollback();
+                }
+            } finally {
+                releaseConnection();
+                for (InstanceState state : new ArrayList<>(states.values())) {
+                    forget(state);
+                }
+                closed = true;
+            }
+        });
+    }
+
+    // ------------------------------------------------------------------ identity map
+
+    @Override
+    public <E> E get(Class<E> entity, Object primaryKey) {
+        return guarded(() -> {
+            checkUsable();
+            EntityMapper mapper = registry.mapper(entity);
+            Object key = mapper.normalizeKey(primaryKey);
+            InstanceState state = identity.get(new EntityKey(mapper, key));
+            if (state != null && !state.isExpired()) {
+                return state.status() == Status.DELETED ? null : entity.cast(state.entity());
+            }
+            autoflushNow();
+            Select<E> select = mapper.<E>select().where(keyCondition(mapper, key));
+            List<E> found = loadEntities(mapper, select, true);
+            return found.isEmpty() ? null : found.get(0);
+        });
+    }
+
+    @Override
+    public <E> E getOne(Class<E> entity, Object primaryKey) {
+        E found = get(entity, primaryKey);
+        if (found == null) {
+            throw new NoResultFound("no " + entity.getSimpleName() + " with primary key " + primaryKey);
+        }
+        return found;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static Expression<Boolean> keyCondition(EntityMapper mapper, Object key) {
+        AttributeMapping[] pk = mapper.primaryKey();
+        if (pk.length == 1) {
+            return ((Column) pk[0].column()).eq(key);
+        }
+        List<?> parts = (List<?>) key;
+        Expression<Boolean>[] conditions = new Expression[pk.length];
+        for (int i = 0; i < pk.length; i++) {
+            conditions[i] = ((Column) pk[i].column()).eq(parts.get(i));
+        }
+        return dev.athanor.Sql.and(conditions);
+    }
+
+    @Override
+    public boolean contains(Object entity) {
+        InstanceState state = states.get(entity);
+        return state != null && state.status() != Status.DELETED;
+    }
+
+    @Override
+    public void expunge(Object entity) {
+        guardedRun(() -> {
+            InstanceState state = states.get(entity);
+            if (state == null) {
+                throw new InvalidRequestError(entity + " is not in this session");
+            }
+            forget(state);
+        });
+    }
+
+    @Override
+    public void expungeAll() {
+        guardedRun(() -> new ArrayList<>(states.values()).forEach(this::forget));
+    }
+
+    @Override
+    public void expire(Object entity) {
+        guardedRun(() -> persistentState(entity, "expire").expired(true));
+    }
+
+    @Override
+    public void expireAll() {
+        guardedRun(() -> states.values().stream().filter(s -> s.status() == Status.PERSISTENT)
+                .forEach(s -> s.expired(true)));
+    }
+
+    @Override
+    public void refresh(Object entity) {
+        guardedRun(() -> {
+            checkUsable();
+            InstanceState state = persistentState(entity, "refresh");
+            EntityMapper mapper = state.mapper();
+            state.expired(true);
+            state.clearAssigned();
+            List<Object> found = loadEntities(mapper, mapper.select().where(keyCondition(mapper, state.key())), true);
+            if (found.isEmpty()) {
+                forget(state);
+                throw new InvalidRequestError("could not refresh " + state.describe() + ": the row is gone");
+            }
+        });
+    }
+
+    private InstanceState persistentState(Object entity, String operation) {
+        InstanceState state = states.get(entity);
+        if (state == null || state.status() == Status.PENDING) {
+            throw new InvalidRequestError(operation + "(): " + entity + " is not a persistent object of this session");
+        }
+        return state;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <E> E merge(E entity) {
+        return guarded(() -> {
+            checkUsable();
+            if (states.containsKey(entity)) {
+                return entity;
+            }
+            EntityMapper mapper = registry.mapperOf(entity);
+            Object key = mapper.keyOf(entity);
+            Object target = key == null ? null : get(mapper.type(), key);
+            if (target == null) {
+                target = mapper.newInstance();
+                copyColumns(mapper, entity, target);
+                attach(target);
+            } else {
+                copyColumns(mapper, entity, target);
+            }
+            return (E) target;
+        });
+    }
+
+    private static void copyColumns(EntityMapper mapper, Object from, Object to) {
+        for (AttributeMapping attribute : mapper.attributes()) {
+            if (attribute.isDeferred() && attribute.get(from) == null) {
+                continue;
+            }
+            attribute.set(to, attribute.get(from));
+        }
+    }
+
+    @Override
+    public boolean isModified(Object entity) {
+        InstanceState state = states.get(entity);
+        return state != null && state.isModified();
+    }
+
+    @Override
+    public Set<Object> newObjects() {
+        return objectsWith(Status.PENDING, false);
+    }
+
+    @Override
+    public Set<Object> dirtyObjects() {
+        return objectsWith(Status.PERSISTENT, true);
+    }
+
+    @Override
+    public Set<Object> deletedObjects() {
+        return objectsWith(Status.DELETED, false);
+    }
+
+    private Set<Object> objectsWith(Status status, boolean modifiedOnly) {
+        Set<Object> result = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (InstanceState state : states.values()) {
+            if (state.status() == status && (!modifiedOnly || (!state.isExpired() && state.isModified()))) {
+                result.add(state.entity());
+            }
+        }
+        return Collections.unmodifiableSet(result);
+    }
+
+    // ------------------------------------------------------------------ queries
+
+    @Override
+    public Result execute(Executable statement) {
+        return execute(statement, (Map<String, ?>) null);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <E> dev.athanor.orm.EntityResult<E> execute(Select<E> statement) {
+        Result result = execute((Executable) statement, (Map<String, ?>) null);
+        return result instanceof dev.athanor.orm.EntityResult<?> typed ? (dev.athanor.orm.EntityResult<E>) typed
+                : new dev.athanor.impl.orm.loading.CoreEntityResult<>(result);
+    }
+
+    @Override
+    public Result execute(Executable statement, Map<String, ?> parameters) {
+        return guarded(() -> {
+            checkUsable();
+            autoflushNow();
+            if (statement instanceof Select<?> select && select.entity() instanceof Class<?> type) {
+                if (parameters != null && !parameters.isEmpty()) {
+                    throw new ArgumentError("an entity select takes its values from its expressions, not parameters");
+                }
+                EntityMapper mapper = registry.mapper(type);
+                return new OrmResult<>(loadEntities(mapper, select, false), mapper.entityName());
+            }
+            if (statement instanceof Update update && update.entity() != null) {
+                return new SessionSynchronizer(this).update(update);
+            }
+            if (statement instanceof Delete delete && delete.entity() != null) {
+                return new SessionSynchronizer(this).delete(delete);
+            }
+            return conn().execute(statement, parameters);
+        });
+    }
+
+    @Override
+    public Result execute(Executable statement, List<? extends Map<String, ?>> parameterSets) {
+        return guarded(() -> {
+            checkUsable();
+            autoflushNow();
+            if (statement instanceof Insert insert && insert.rows().isEmpty() && insert.fromSelect() == null
+                    && registry.mapperOfTable(insert.table()) != null && parameterSets != null) {
+                EntityMapper mapper = registry.mapperOfTable(insert.table());
+                bulk.insertMappings(mapper, parameterSets);
+                return dev.athanor.impl.result.CursorResult.ofRowcount(parameterSets.size());
+            }
+            return conn().execute(statement, parameterSets);
+        });
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <E> ScalarResult<E> scalars(Select<E> statement) {
+        return execute(statement).scalars();
+    }
+
+    @Override
+    public Object scalar(Executable statement) {
+        return execute(statement).scalar();
+    }
+
+    /** Runs an entity select and turns rows into objects through the identity map. */
+    @SuppressWarnings("unchecked")
+    <E> List<E> loadEntities(EntityMapper mapper, Select<?> select, boolean populateExisting) {
+        LoadingSubclasses.install(mapper);
+        List<E> entities = new ArrayList<>();
+        try (Result result = conn().execute(select)) {
+            for (Row row : result) {
+                entities.add((E) hydrate(mapper, row, populateExisting));
+            }
+        }
+        return entities;
+    }
+
+    /** One row to its object: the identity map's object when there is one (refreshed only if expired or asked). */
+    Object hydrate(EntityMapper mapper, Row row, boolean populateExisting) {
+        int[] positions = mapper.keyPositions();
+        AttributeMapping[] pk = mapper.primaryKey();
+        Object key;
+        if (positions.length == 1) {
+            key = pk[0].fromDatabase(row.get(positions[0]));
+        } else {
+            Object[] parts = new Object[positions.length];
+            for (int i = 0; i < parts.length; i++) {
+                parts[i] = pk[i].fromDatabase(row.get(positions[i]));
+            }
+            key = List.of(parts);
+        }
+        EntityKey entityKey = new EntityKey(mapper, key);
+        InstanceState state = identity.get(entityKey);
+        if (state != null) {
+            if (state.isExpired() || populateExisting) {
+                populate(state, row);
+            }
+            return state.entity();
+        }
+        Object entity = mapper.newLoadedInstance();
+        state = new InstanceState(entity, mapper, Status.PERSISTENT);
+        state.sequence(++sequence);
+        state.key(key);
+        populate(state, row);
+        states.put(entity, state);
+        identity.put(entityKey, state);
+        if (entity instanceof LoadingSubclass loading) {
+            loading.athanor$state(this);
+        }
+        return entity;
+    }
+
+    private static void populate(InstanceState state, Row row) {
+        Object entity = state.entity();
+        AttributeMapping[] loaded = state.mapper().loaded();
+        for (int i = 0; i < loaded.length; i++) {
+            Object value = loaded[i].fromDatabase(row.get(i));
+            loaded[i].set(entity, value);
+            state.snapshotOf(loaded[i], value);
+        }
+        for (AttributeMapping deferred : state.mapper().deferred()) {
+            deferred.set(entity, null);
+            state.markUnloaded(deferred);
+        }
+        state.expired(false);
+    }
+
+    @Override
+    public void loadDeferred(Object entity) {
+        guardedRun(() -> {
+            InstanceState state = states.get(entity);
+            List<AttributeMapping> missing = new ArrayList<>();
+            if (state != null) {
+                for (AttributeMapping attribute : state.mapper().deferred()) {
+                    if (!state.isLoaded(attribute) && attribute.get(entity) == null) {
+                        missing.add(attribute);
+                    }
+                }
+                if (missing.isEmpty()) {
+                    return;
+                }
+            }
+            if (state == null || closed) {
+                EntityMapper mapper = registry.mapperOf(entity);
+                throw new InvalidRequestError("cannot load the deferred columns of " + mapper.entityName() + " "
+                        + mapper.keyOf(entity) + ": the object is not in an open session (closed or expunged); read "
+                        + "them while the session is open, or select with undefer()", null, "detached");
+            }
+            EntityMapper mapper = state.mapper();
+            List<Expression<?>> columns = new ArrayList<>();
+            missing.forEach(a -> columns.add(a.column()));
+            Row row = conn().execute(dev.athanor.Sql.select(columns).where(keyCondition(mapper, state.key())))
+                    .first();
+            if (row == null) {
+                throw new InvalidRequestError("cannot load the deferred columns of " + state.describe()
+                        + ": the row is gone");
+            }
+            for (int i = 0; i < missing.size(); i++) {
+                Object value = missing.get(i).fromDatabase(row.get(i));
+                missing.get(i).set(entity, value);
+                state.snapshotOf(missing.get(i), value);
+            }
+        });
+    }
+
+    // ------------------------------------------------------------------ bulk
+
+    @Override
+    public void bulkSaveObjects(Collection<?> entities) {
+        guardedRun(() -> {
+            checkUsable();
+            bulk.saveObjects(entities);
+        });
+    }
+
+    @Override
+    public void bulkInsertMappings(Class<?> entity, List<? extends Map<String, ?>> mappings) {
+        guardedRun(() -> {
+            checkUsable();
+            bulk.insertMappings(registry.mapper(entity), mappings);
+        });
+    }
+
+    @Override
+    public void bulkUpdateMappings(Class<?> entity, List<? extends Map<String, ?>> mappings) {
+        guardedRun(() -> {
+            checkUsable();
+            bulk.updateMappings(registry.mapper(entity), mappings);
+        });
+    }
+
+    // ------------------------------------------------------------------ for collaborators
+
+    /** The persistent states of one mapper (for synchronizing ORM updates and deletes). */
+    List<InstanceState> persistentStates(EntityMapper mapper) {
+        List<InstanceState> result = new ArrayList<>();
+        for (InstanceState state : states.values()) {
+            if (state.mapper() == mapper && state.status() == Status.PERSISTENT) {
+                result.add(state);
+            }
+        }
+        return result;
+    }
+
+    InstanceState stateOfKey(EntityMapper mapper, Object key) {
+        return identity.get(new EntityKey(mapper, key));
+    }
+
+    void detach(InstanceState state) {
+        forget(state);
+    }
+
+    /** Runs a unit of work over states the session does not keep (bulk operations), with the flush's error rules. */
+    void flushDetached(List<InstanceState> work) {
+        try {
+            new UnitOfWork(conn()).flush(work, registry.flushOrder());
+        } catch (DatabaseError e) {
+            throw FlushErrors.withContext(e, work);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Session[" + states.size() + " objects" + (closed ? ", closed" : "") + "]";
+    }
+}
