@@ -54,6 +54,7 @@ public final class Select<T> implements Statement, SelectLike {
     private final boolean distinct;
     private final ForUpdate forUpdate;
     private final Object entity;
+    private List<dev.athanor.orm.LoaderOption> loaderOptions = List.of();
 
     private Select(List<Expression<?>> columns, List<FromClause> froms, List<Expression<Boolean>> where,
             List<Expression<?>> groupBy, List<Expression<Boolean>> having, List<OrderByItem> orderBy, Integer limit,
@@ -107,7 +108,10 @@ public final class Select<T> implements Statement, SelectLike {
     private Select<T> copy(List<Expression<?>> columns, List<FromClause> froms, List<Expression<Boolean>> where,
             List<Expression<?>> groupBy, List<Expression<Boolean>> having, List<OrderByItem> orderBy, Integer limit,
             Integer offset, boolean distinct, ForUpdate forUpdate) {
-        return new Select<>(columns, froms, where, groupBy, having, orderBy, limit, offset, distinct, forUpdate, entity);
+        Select<T> copy = new Select<>(columns, froms, where, groupBy, having, orderBy, limit, offset, distinct,
+                forUpdate, entity);
+        copy.loaderOptions = loaderOptions;
+        return copy;
     }
 
     private static <E> List<E> plus(List<E> list, List<? extends E> more) {
@@ -375,6 +379,28 @@ public final class Select<T> implements Statement, SelectLike {
     /** The locking clause, or null. */
     public ForUpdate forUpdateClause() {
         return forUpdate;
+    }
+
+    /**
+     * ORM loader options ({@code undefer(User_.description)}; relationship loaders), applied when a session runs the
+     * select; Core ignores them.
+     */
+    public Select<T> options(dev.athanor.orm.LoaderOption... options) {
+        Select<T> copy = copy(columns, froms, where, groupBy, having, orderBy, limit, offset, distinct, forUpdate);
+        List<dev.athanor.orm.LoaderOption> all = new ArrayList<>(loaderOptions);
+        for (dev.athanor.orm.LoaderOption option : options) {
+            if (option == null) {
+                throw new ArgumentError("options() got a null option");
+            }
+            all.add(option);
+        }
+        copy.loaderOptions = List.copyOf(all);
+        return copy;
+    }
+
+    /** The loader options given with {@link #options}. */
+    public List<dev.athanor.orm.LoaderOption> loaderOptions() {
+        return loaderOptions;
     }
 
     /** The ORM entity descriptor, or null for a Core select. */

@@ -240,8 +240,11 @@ class SessionBasicsTest {
             user.setDescription("changed");
             session.commit();
         }
-        try (Session session = sessions.open()) {
-            assertThat(session.scalars(select(User.class)).one().getDescription()).isEqualTo("changed");
+        try (Session session = sessions.open(); StatementRecorder sql = StatementRecorder.on(engine)) {
+            User user = session.scalars(select(User.class).options(Loading.undefer(User_.description))).one();
+            assertThat(user.getDescription()).isEqualTo("changed");
+            assertThat(sql.count()).isEqualTo(1);
+            assertThat(sql.sql().get(0)).contains("description");
         }
     }
 }

@@ -297,7 +297,28 @@ public final class SessionImpl implements Session, DeferredLoader {
             identity.remove(new EntityKey(state.mapper(), state.key()));
         }
         if (state.entity() instanceof LoadingSubclass loading) {
-            loading.athanor$state(null);
+            List<AttributeMapping> unloaded = new ArrayList<>();
+            for (AttributeMapping deferred : state.mapper().deferred()) {
+                if (!state.isLoaded(deferred)) {
+                    unloaded.add(deferred);
+                }
+            }
+            loading.athanor$state(unloaded.isEmpty() ? null : new DetachedDeferred(state.describe(), unloaded));
+        }
+    }
+
+    /** Stands in for the session once an object with unloaded deferred columns leaves it: their getters fail. */
+    private record DetachedDeferred(String object, List<AttributeMapping> unloaded) implements DeferredLoader {
+        @Override
+        public void loadDeferred(Object entity) {
+            for (AttributeMapping attribute : unloaded) {
+                if (attribute.get(entity) == null) {
+                    throw new InvalidRequestError("cannot load the deferred columns of " + object + " ("
+                            + unloaded.stream().map(AttributeMapping::name).toList() + "): the object is not in an "
+                            + "open session (closed or expunged); read them while the session is open, or select "
+                            + "with undefer()", null, "detached");
+                }
+            }
         }
     }
 
@@ -568,7 +589,14 @@ public final class SessionImpl implements Session, DeferredLoader {
                     throw new ArgumentError("an entity select takes its values from its expressions, not parameters");
                 }
                 EntityMapper mapper = registry.mapper(type);
-                return new OrmResult<>(loadEntities(mapper, select, false), mapper.entityName());
+                List<AttributeMapping> undeferred = undeferred(mapper, select);
+                Select<?> widened = select;
+                if (!undeferred.isEmpty()) {
+                    List<Expression<?>> columns = new ArrayList<>(mapper.selectColumns());
+                    undeferred.forEach(a -> columns.add(a.column()));
+                    widened = select.withOnlyColumns(columns.toArray(Expression[]::new));
+                }
+                return new OrmResult<>(loadEntities(mapper, widened, false, undeferred), mapper.entityName());
             }
             if (statement instanceof Update update && update.entity() != null) {
                 return new SessionSynchronizer(this).update(update);
@@ -606,14 +634,50 @@ public final class SessionImpl implements Session, DeferredLoader {
         return execute(statement).scalar();
     }
 
+    /** The deferred columns that {@code undefer(...)} options of the select load with the entity. */
+    private static List<AttributeMapping> undeferred(EntityMapper mapper, Select<?> select) {
+        List<AttributeMapping> undeferred = new ArrayList<>();
+        for (dev.athanor.orm.LoaderOption option : select.loaderOptions()) {
+            if (option instanceof dev.athanor.orm.Loading.ColumnLoading column) {
+                if (column.attribute().entityType() != mapper.type()) {
+                    throw new ArgumentError("undefer(" + column.attribute() + ") does not apply to a select of "
+                            + mapper.entityName());
+                }
+                AttributeMapping attribute = mapper.attribute(column.attribute().name());
+                if (attribute.isDeferred() && !undeferred.contains(attribute)) {
+                    undeferred.add(attribute);
+                }
+            }
+        }
+        return undeferred;
+    }
+
+    <E> List<E> loadEntities(EntityMapper mapper, Select<?> select, boolean populateExisting) {
+        return loadEntities(mapper, select, populateExisting, List.of());
+    }
+
     /** Runs an entity select and turns rows into objects through the identity map. */
     @SuppressWarnings("unchecked")
-    <E> List<E> loadEntities(EntityMapper mapper, Select<?> select, boolean populateExisting) {
+    <E> List<E> loadEntities(EntityMapper mapper, Select<?> select, boolean populateExisting,
+            List<AttributeMapping> undeferred) {
         LoadingSubclasses.install(mapper);
         List<E> entities = new ArrayList<>();
+        int width = mapper.loaded().length;
         try (Result result = conn().execute(select)) {
             for (Row row : result) {
-                entities.add((E) hydrate(mapper, row, populateExisting));
+                Object entity = hydrate(mapper, row, populateExisting);
+                if (!undeferred.isEmpty()) {
+                    InstanceState state = states.get(entity);
+                    for (int i = 0; i < undeferred.size(); i++) {
+                        AttributeMapping attribute = undeferred.get(i);
+                        if (!state.isLoaded(attribute)) {
+                            Object value = attribute.fromDatabase(row.get(width + i));
+                            attribute.set(entity, value);
+                            state.snapshotOf(attribute, value);
+                        }
+                    }
+                }
+                entities.add((E) entity);
             }
         }
         return entities;
