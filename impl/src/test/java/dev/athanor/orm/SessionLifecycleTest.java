@@ -155,6 +155,42 @@ class SessionLifecycleTest {
     }
 
     @Test
+    void aStaleRowInsideABatchOfVersionedUpdatesIsDetected(Engine engine) {
+        sessions.begin(s -> {
+            for (long id = 1; id <= 3; id++) {
+                Counter counter = new Counter();
+                counter.id = id;
+                s.add(counter);
+            }
+        });
+        try (Session session = sessions.open()) {
+            List<Counter> counters = session.scalars(select(Counter.class)).all();
+            counters.forEach(c -> c.visitCount = 5);
+            engine.begin(c -> c.execute(text("UPDATE counters SET version = version + 1 WHERE id = 2")));
+            assertThatThrownBy(session::commit).isInstanceOf(StaleDataError.class)
+                    .hasMessageContaining("Counter(id=2)");
+        }
+        long untouched = engine.inTransaction(c -> c.execute(text("SELECT count(*) FROM counters WHERE visit_count = 0"))
+                .scalarOne(Long.class));
+        assertThat(untouched).isEqualTo(3L);   // the whole flush was rolled back
+    }
+
+    @Test
+    void sessionsWithoutARegistryMapClassesOnFirstUse(Engine engine) {
+        Registry.of(User.class, Group.class).table(User.class).drop(engine);
+        Registry.of(User.class, Group.class).table(User.class).create(engine);
+        try (Session session = Session.open(engine)) {
+            session.add(user("auto", "mapped"));
+            session.commit();
+            assertThat(session.registry().contains(User.class)).isTrue();
+        }
+        SessionMaker maker = SessionMaker.of(engine);
+        maker.begin(s -> s.add(user("second", "s")));
+        int count = maker.inTransaction(s -> s.scalars(select(User.class)).all().size());
+        assertThat(count).isEqualTo(2);
+    }
+
+    @Test
     void compositeAndUuidKeysAndValueTypes(Engine engine) {
         Instant seen = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         sessions.begin(s -> {

@@ -30,6 +30,12 @@ public final class MariaDBDialect extends Dialect {
         return Map.of("useBulkStmts", "true", "useBulkStmtsForInserts", "true");
     }
 
+    /** The bulk protocol answers SUCCESS_NO_INFO for each row of an UPDATE or DELETE batch. */
+    @Override
+    public boolean batchRowcountsPerRow() {
+        return false;
+    }
+
     @Override
     public boolean supportsReturning() {
         return true; // INSERT and DELETE ... RETURNING since 10.5

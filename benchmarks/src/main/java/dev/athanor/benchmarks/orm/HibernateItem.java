@@ -1,0 +1,36 @@
+package dev.athanor.benchmarks.orm;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+
+/** Hibernate entity of {@code orm_items} (the table of {@link OrmItem}). */
+@Entity
+@Table(name = "orm_items")
+public class HibernateItem {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Integer id;
+    @Column(length = 50) public String name;
+    public Integer quantity;
+    @Column(precision = 12, scale = 2) public BigDecimal price;
+    public LocalDateTime created;
+    public Boolean active;
+
+    public HibernateItem() {
+    }
+
+    public HibernateItem(String name, Integer quantity, BigDecimal price, LocalDateTime created, Boolean active) {
+        this.name = name;
+        this.quantity = quantity;
+        this.price = price;
+        this.created = created;
+        this.active = active;
+    }
+}

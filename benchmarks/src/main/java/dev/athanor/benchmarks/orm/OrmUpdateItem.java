@@ -1,0 +1,30 @@
+package dev.athanor.benchmarks.orm;
+
+import dev.athanor.orm.mapping.Column;
+import dev.athanor.orm.mapping.Entity;
+import dev.athanor.orm.mapping.Id;
+
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+
+/** Athanor entity of the update workload: 1,000 rows, reset before every iteration. */
+@Entity(table = "orm_update_items")
+public class OrmUpdateItem {
+    @Id public Integer id;
+    @Column(length = 50) public String name;
+    @Column public Integer quantity;
+    @Column(precision = 12, scale = 2) public BigDecimal price;
+    @Column public LocalDateTime created;
+    @Column public Boolean active;
+
+    public OrmUpdateItem() {
+    }
+
+    public OrmUpdateItem(String name, Integer quantity, BigDecimal price, LocalDateTime created, Boolean active) {
+        this.name = name;
+        this.quantity = quantity;
+        this.price = price;
+        this.created = created;
+        this.active = active;
+    }
+}
