@@ -97,7 +97,8 @@ public interface Session extends AutoCloseable {
 
     /**
      * Marks the object's state as stale: its fields are reloaded from the database when the session next loads or
-     * returns it (a query, {@code get}), and no change is flushed for it until then.
+     * returns it (a query, {@code get}). Fields cannot reload themselves on access, as SQLAlchemy's attributes do; a
+     * change made before the reload is still compared with the values last loaded and flushed.
      */
     void expire(Object entity);
 

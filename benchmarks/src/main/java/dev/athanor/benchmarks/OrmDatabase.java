@@ -115,7 +115,12 @@ public class OrmDatabase {
      * not switch auto-commit at each transaction.
      */
     static SessionFactory hibernate(DataSource dataSource, Class<?>... entities) {
-        Configuration configuration = new Configuration();
+        return hibernate(new Configuration(), dataSource, java.util.List.of(entities));
+    }
+
+    /** As above, on a given {@code Configuration} (the boot benchmarks add their own settings first). */
+    static SessionFactory hibernate(Configuration configuration, DataSource dataSource,
+            java.util.Collection<Class<?>> entities) {
         for (Class<?> entity : entities) {
             configuration.addAnnotatedClass(entity);
         }

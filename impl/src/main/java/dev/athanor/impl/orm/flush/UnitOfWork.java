@@ -59,7 +59,7 @@ public final class UnitOfWork {
             Map<EntityMapper, List<InstanceState>> target = switch (state.status()) {
                 case PENDING -> inserts;
                 case DELETED -> deletes;
-                case PERSISTENT -> !state.isExpired() && state.isModified() ? updates : null;
+                case PERSISTENT -> state.isModified() ? updates : null;
             };
             if (target != null) {
                 target.computeIfAbsent(state.mapper(), m -> new ArrayList<>()).add(state);

@@ -131,7 +131,7 @@ public final class InstanceState {
         if (assigned != null && !assigned.isEmpty()) {
             return true;
         }
-        if (expired || snapshot == null) {
+        if (snapshot == null) {
             return false;
         }
         for (AttributeMapping attribute : mapper.attributes()) {

@@ -251,7 +251,7 @@ public final class SessionImpl implements Session, DeferredLoader {
         }
         List<InstanceState> work = new ArrayList<>();
         for (InstanceState state : states.values()) {
-            if (state.status() != Status.PERSISTENT || (!state.isExpired() && state.isModified())) {
+            if (state.status() != Status.PERSISTENT || state.isModified()) {
                 work.add(state);
             }
         }
@@ -557,7 +557,7 @@ public final class SessionImpl implements Session, DeferredLoader {
     private Set<Object> objectsWith(Status status, boolean modifiedOnly) {
         Set<Object> result = Collections.newSetFromMap(new IdentityHashMap<>());
         for (InstanceState state : states.values()) {
-            if (state.status() == status && (!modifiedOnly || (!state.isExpired() && state.isModified()))) {
+            if (state.status() == status && (!modifiedOnly || state.isModified())) {
                 result.add(state.entity());
             }
         }
@@ -808,6 +808,52 @@ public final class SessionImpl implements Session, DeferredLoader {
             }
         }
         return result;
+    }
+
+    /** Reads columns of persistent objects back from the database (one SELECT per 500 objects). */
+    void refreshColumns(EntityMapper mapper, List<InstanceState> targets, List<AttributeMapping> attributes) {
+        if (targets.isEmpty() || attributes.isEmpty()) {
+            return;
+        }
+        Map<Object, InstanceState> byKey = new HashMap<>();
+        targets.forEach(t -> byKey.put(t.key(), t));
+        List<Object> keys = new ArrayList<>(byKey.keySet());
+        int[] positions = new int[mapper.primaryKey().length];
+        List<Expression<?>> columns = new ArrayList<>();
+        for (int i = 0; i < positions.length; i++) {
+            columns.add(mapper.primaryKey()[i].column());
+        }
+        attributes.forEach(a -> columns.add(a.column()));
+        for (int from = 0; from < keys.size(); from += 500) {
+            List<Expression<Boolean>> conditions = new ArrayList<>();
+            for (Object key : keys.subList(from, Math.min(keys.size(), from + 500))) {
+                conditions.add(keyCondition(mapper, key));
+            }
+            @SuppressWarnings("unchecked")
+            Expression<Boolean> where = conditions.size() == 1 ? conditions.get(0)
+                    : dev.athanor.Sql.or(conditions.toArray(Expression[]::new));
+            for (Row row : conn().execute(dev.athanor.Sql.select(columns).where(where))) {
+                Object key;
+                if (positions.length == 1) {
+                    key = mapper.primaryKey()[0].fromDatabase(row.get(0));
+                } else {
+                    Object[] parts = new Object[positions.length];
+                    for (int i = 0; i < parts.length; i++) {
+                        parts[i] = mapper.primaryKey()[i].fromDatabase(row.get(i));
+                    }
+                    key = List.of(parts);
+                }
+                InstanceState state = byKey.get(key);
+                if (state == null) {
+                    continue;
+                }
+                for (int i = 0; i < attributes.size(); i++) {
+                    Object value = attributes.get(i).fromDatabase(row.get(positions.length + i));
+                    attributes.get(i).set(state.entity(), value);
+                    state.snapshotOf(attributes.get(i), value);
+                }
+            }
+        }
     }
 
     InstanceState stateOfKey(EntityMapper mapper, Object key) {

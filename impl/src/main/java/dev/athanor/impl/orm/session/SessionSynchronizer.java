@@ -39,7 +39,7 @@ final class SessionSynchronizer {
         if (mode == SynchronizeSession.EVALUATE) {
             checkEvaluable(evaluator, where, "update");
             for (InstanceState state : session.persistentStates(mapper)) {
-                if (!state.isExpired() && (where == null || evaluator.test(where, state.entity()))) {
+                if (where == null || evaluator.test(where, state.entity())) {
                     matched.add(state);
                 }
             }
@@ -53,9 +53,17 @@ final class SessionSynchronizer {
             newValues.add(evaluateValues(mapper, evaluator, values, state));
         }
         Result result = session.conn().execute(update);
-        for (int i = 0; i < matched.size(); i++) {
-            apply(mapper, matched.get(i), values, newValues.get(i));
+        List<AttributeMapping> computed = new ArrayList<>();
+        for (AttributeMapping attribute : mapper.attributes()) {
+            if (attribute.onUpdateSql() != null && !values.containsKey(attribute.columnName())) {
+                computed.add(attribute);
+            }
         }
+        for (int i = 0; i < matched.size(); i++) {
+            apply(mapper, matched.get(i), values, newValues.get(i), computed);
+        }
+        // values only the database knows (SQL it alone can evaluate, onUpdate columns) are read back now
+        session.refreshColumns(mapper, matched, computed);
         return result;
     }
 
@@ -152,27 +160,20 @@ final class SessionSynchronizer {
     private static final Object NOT_EVALUATED = new Object();
 
     private static void apply(EntityMapper mapper, InstanceState state, Map<String, Expression<?>> values,
-            Object[] computed) {
+            Object[] computed, List<AttributeMapping> readBack) {
         int i = 0;
-        boolean expire = false;
         for (String columnName : values.keySet()) {
             AttributeMapping attribute = mapper.attribute(columnName);
             Object value = computed[i++];
             if (value == NOT_EVALUATED) {
-                expire = true;
+                if (!readBack.contains(attribute)) {
+                    readBack.add(attribute);
+                }
                 continue;
             }
             Object converted = attribute.fromDatabase(attribute.isJson() ? attribute.toDatabase(value) : value);
             attribute.set(state.entity(), converted);
             state.snapshotOf(attribute, converted);
-        }
-        for (AttributeMapping attribute : mapper.attributes()) {
-            if (attribute.onUpdateSql() != null || attribute.isVersion()) {
-                expire = true;
-            }
-        }
-        if (expire) {
-            state.expired(true);
         }
     }
 }

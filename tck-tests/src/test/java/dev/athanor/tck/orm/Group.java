@@ -1,0 +1,16 @@
+package dev.athanor.tck.orm;
+
+import dev.athanor.orm.mapping.Column;
+import dev.athanor.orm.mapping.Entity;
+import dev.athanor.orm.mapping.Id;
+import dev.athanor.orm.mapping.Relationship;
+
+import java.util.ArrayList;
+import java.util.List;
+
+@Entity(table = "groups")
+public class Group {
+    @Id public Integer id;
+    @Column public String name;
+    @Relationship(backPopulates = "group") public List<User> members = new ArrayList<>();
+}
