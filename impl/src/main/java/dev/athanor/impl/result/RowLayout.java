@@ -21,8 +21,9 @@ import java.util.Map;
  *
  * <p>Results of up to {@value #SCAN_LIMIT} columns (nearly all) resolve a label by scanning the label array: no map
  * is built, and the ambiguity of each column's label (an exact duplicate, a duplicate ignoring case) is worked out
- * once here, in two bit masks that are zero unless the result has duplicate labels. Wider results build two hash
- * maps on the first lookup by name.
+ * once here, in two bit masks that are zero unless the result has duplicate labels. A label found by an exact match
+ * replaces the driver's (equal) string in the array, so the same string passed again, as a literal is on every row,
+ * is found by identity. Wider results build two hash maps on the first lookup by name.
  */
 public final class RowLayout {
     private static final int AMBIGUOUS = -1;
@@ -109,11 +110,22 @@ public final class RowLayout {
         if (labels.length > SCAN_LIMIT) {
             return findInIndex(label);
         }
+        // Callers mostly pass string literals, the same instance on every row: after the first row, an identity
+        // scan finds them (the exact pass below stores the caller's instance in place of the driver's).
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i] == label) {
+                if ((exactDuplicates & (1 << i)) != 0) {
+                    throw ambiguous(label);
+                }
+                return i;
+            }
+        }
         for (int i = 0; i < labels.length; i++) {
             if (labels[i].equals(label)) {
                 if ((exactDuplicates & (1 << i)) != 0) {
                     throw ambiguous(label);
                 }
+                labels[i] = label; // an equal string; a racing reader sees one or the other, both right
                 return i;
             }
         }
@@ -131,6 +143,9 @@ public final class RowLayout {
     }
 
     private int findInIndex(String label) {
+        if (label == null) {
+            return -1; // as the scan answers
+        }
         LabelIndex index = this.index;
         if (index == null) {
             index = new LabelIndex(labels);
