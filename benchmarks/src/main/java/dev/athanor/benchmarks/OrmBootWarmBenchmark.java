@@ -9,7 +9,6 @@ import org.hibernate.SessionFactory;
 import org.hibernate.boot.registry.BootstrapServiceRegistryBuilder;
 import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.cfg.Configuration;
-import org.hibernate.dialect.H2Dialect;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -37,13 +36,14 @@ import java.util.concurrent.TimeUnit;
  * interpretation of the ORM's code. Athanor caches a class's mapping for the life of the class, so before every
  * invocation (outside the measured time) the 50 entity classes of each side are loaded anew by a fresh class loader
  * ({@link FreshLoader}): each invocation maps 50 classes never seen, on both sides. The Hibernate session factory an
- * invocation builds is closed after it, outside the measured time.
+ * invocation builds is closed after it, outside the measured time. Hibernate's boot code takes long to warm up (a
+ * boot is hundreds of milliseconds, a few per iteration), hence the longer iterations.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
+@Warmup(iterations = 5, time = 4)
+@Measurement(iterations = 5, time = 4)
 @State(Scope.Thread)
 public class OrmBootWarmBenchmark {
     private static final String BOOT_PACKAGE = AthanorBootEntities.class.getPackageName() + ".";
@@ -99,7 +99,9 @@ public class OrmBootWarmBenchmark {
     public SessionFactory boot50_hibernateNoJdbcMetadata() {
         Configuration configuration = new Configuration(new BootstrapServiceRegistryBuilder()
                 .applyClassLoader(loader).build());
-        configuration.setProperty(AvailableSettings.DIALECT, H2Dialect.class.getName());
+        configuration.setProperty(AvailableSettings.JAKARTA_HBM2DDL_DB_NAME, "H2");
+        configuration.setProperty(AvailableSettings.JAKARTA_HBM2DDL_DB_MAJOR_VERSION, "2");
+        configuration.setProperty(AvailableSettings.JAKARTA_HBM2DDL_DB_MINOR_VERSION, "5");
         configuration.setProperty(AvailableSettings.ALLOW_METADATA_ON_BOOT, "false");
         built = OrmDatabase.hibernate(configuration, dataSource, hibernateClasses);
         return built;
