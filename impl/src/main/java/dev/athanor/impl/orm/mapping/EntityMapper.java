@@ -143,6 +143,32 @@ public final class EntityMapper {
         return null;
     }
 
+    private volatile Select<?> keyLookup;
+
+    /**
+     * {@code SELECT ... WHERE pk = :athanor_pk_0 [AND ...]}, built once: a session's {@code get} executes the same
+     * statement object every time, with the key as parameters.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public Select<?> keyLookup() {
+        Select<?> lookup = keyLookup;
+        if (lookup == null) {
+            Expression<Boolean>[] conditions = new Expression[primaryKey.length];
+            for (int i = 0; i < primaryKey.length; i++) {
+                dev.athanor.schema.Column column = primaryKey[i].column();
+                conditions[i] = column.eq(dev.athanor.Sql.bindParam(keyParameter(i), column.type()));
+            }
+            lookup = select().where(conditions);
+            keyLookup = lookup;
+        }
+        return lookup;
+    }
+
+    /** The parameter name of the {@code i}-th key column in {@link #keyLookup()}. */
+    public static String keyParameter(int i) {
+        return "athanor_pk_" + i;
+    }
+
     /** {@code select(User.class)}. */
     public <E> Select<E> select() {
         return Select.ofEntity(type, selectColumns, List.of(table));

@@ -416,8 +416,7 @@ public final class SessionImpl implements Session, DeferredLoader {
                 return state.status() == Status.DELETED ? null : entity.cast(state.entity());
             }
             autoflushNow();
-            Select<E> select = mapper.<E>select().where(keyCondition(mapper, key));
-            List<E> found = loadEntities(mapper, select, true);
+            List<E> found = loadEntities(mapper, mapper.keyLookup(), keyParameters(mapper, key), true, List.of());
             return found.isEmpty() ? null : found.get(0);
         });
     }
@@ -653,17 +652,34 @@ public final class SessionImpl implements Session, DeferredLoader {
     }
 
     <E> List<E> loadEntities(EntityMapper mapper, Select<?> select, boolean populateExisting) {
-        return loadEntities(mapper, select, populateExisting, List.of());
+        return loadEntities(mapper, select, null, populateExisting, List.of());
+    }
+
+    <E> List<E> loadEntities(EntityMapper mapper, Select<?> select, boolean populateExisting,
+            List<AttributeMapping> undeferred) {
+        return loadEntities(mapper, select, null, populateExisting, undeferred);
+    }
+
+    private static Map<String, ?> keyParameters(EntityMapper mapper, Object key) {
+        if (mapper.primaryKey().length == 1) {
+            return Map.of(EntityMapper.keyParameter(0), key);
+        }
+        Map<String, Object> parameters = new HashMap<>();
+        List<?> parts = (List<?>) key;
+        for (int i = 0; i < parts.size(); i++) {
+            parameters.put(EntityMapper.keyParameter(i), parts.get(i));
+        }
+        return parameters;
     }
 
     /** Runs an entity select and turns rows into objects through the identity map. */
     @SuppressWarnings("unchecked")
-    <E> List<E> loadEntities(EntityMapper mapper, Select<?> select, boolean populateExisting,
-            List<AttributeMapping> undeferred) {
+    <E> List<E> loadEntities(EntityMapper mapper, Select<?> select, Map<String, ?> parameters,
+            boolean populateExisting, List<AttributeMapping> undeferred) {
         LoadingSubclasses.install(mapper);
         List<E> entities = new ArrayList<>();
         int width = mapper.loaded().length;
-        try (Result result = conn().execute(select)) {
+        try (Result result = conn().execute(select, parameters)) {
             for (Row row : result) {
                 Object entity = hydrate(mapper, row, populateExisting);
                 if (!undeferred.isEmpty()) {
