@@ -124,7 +124,7 @@ public class OrmDatabase {
         for (Class<?> entity : entities) {
             configuration.addAnnotatedClass(entity);
         }
-        configuration.getProperties().put(AvailableSettings.DATASOURCE, dataSource);
+        configuration.getProperties().put(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource);
         configuration.setProperty(AvailableSettings.CONNECTION_PROVIDER_DISABLES_AUTOCOMMIT, "true");
         configuration.setProperty(AvailableSettings.STATEMENT_BATCH_SIZE, "1000");
         configuration.setProperty(AvailableSettings.ORDER_INSERTS, "true");

@@ -90,8 +90,17 @@ final class DmlSql {
 
     /** The columns whose {@code onUpdate} SQL an UPDATE sets: those with one that the update does not set itself. */
     static List<AttributeMapping> onUpdateColumns(EntityMapper mapper, BitSet changed) {
-        return java.util.Arrays.stream(mapper.attributes())
-                .filter(a -> a.onUpdateSql() != null && !changed.get(a.index())).toList();
+        List<AttributeMapping> withOnUpdate = mapper.onUpdateColumns();
+        if (withOnUpdate.isEmpty()) {
+            return withOnUpdate;
+        }
+        List<AttributeMapping> result = new java.util.ArrayList<>(withOnUpdate.size());
+        for (AttributeMapping attribute : withOnUpdate) {
+            if (!changed.get(attribute.index())) {
+                result.add(attribute);
+            }
+        }
+        return result;
     }
 
     private static String whereKey(EntityMapper mapper, Dialect dialect) {

@@ -61,6 +61,7 @@ public final class EntityMapper {
         this.version = versionColumn;
         this.serverGenerated = generated;
         this.selectColumns = Arrays.stream(loaded).<Expression<?>>map(AttributeMapping::column).toList();
+        this.onUpdateColumns = Arrays.stream(this.attributes).filter(a -> a.onUpdateSql() != null).toList();
         this.keyPositions = new int[this.primaryKey.length];
         for (int k = 0; k < keyPositions.length; k++) {
             keyPositions[k] = Arrays.asList(loaded).indexOf(this.primaryKey[k]);
@@ -68,6 +69,12 @@ public final class EntityMapper {
     }
 
     private final int[] keyPositions;
+    private final List<AttributeMapping> onUpdateColumns;
+
+    /** The columns with {@code onUpdate} SQL (empty for most entities). */
+    public List<AttributeMapping> onUpdateColumns() {
+        return onUpdateColumns;
+    }
 
     /** Where each key column is among {@link #loaded()} (so among the columns of the entity's SELECT). */
     public int[] keyPositions() {

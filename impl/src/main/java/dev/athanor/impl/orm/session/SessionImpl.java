@@ -297,14 +297,19 @@ public final class SessionImpl implements Session, DeferredLoader {
             identity.remove(new EntityKey(state.mapper(), state.key()));
         }
         if (state.entity() instanceof LoadingSubclass loading) {
-            List<AttributeMapping> unloaded = new ArrayList<>();
-            for (AttributeMapping deferred : state.mapper().deferred()) {
-                if (!state.isLoaded(deferred)) {
-                    unloaded.add(deferred);
-                }
-            }
-            loading.athanor$state(unloaded.isEmpty() ? null : new DetachedDeferred(state.describe(), unloaded));
+            detachLoading(state, loading);
         }
+    }
+
+    /** A lazy-loading instance leaving the session: its unloaded deferred getters will say so. */
+    private static void detachLoading(InstanceState state, LoadingSubclass loading) {
+        List<AttributeMapping> unloaded = new ArrayList<>();
+        for (AttributeMapping deferred : state.mapper().deferred()) {
+            if (!state.isLoaded(deferred)) {
+                unloaded.add(deferred);
+            }
+        }
+        loading.athanor$state(unloaded.isEmpty() ? null : new DetachedDeferred(state.describe(), unloaded));
     }
 
     /** Stands in for the session once an object with unloaded deferred columns leaves it: their getters fail. */
@@ -395,9 +400,7 @@ public final class SessionImpl implements Session, DeferredLoader {
                 }
             } finally {
                 releaseConnection();
-                for (InstanceState state : new ArrayList<>(states.values())) {
-                    forget(state);
-                }
+                detachAll();
                 closed = true;
             }
         });
@@ -463,7 +466,18 @@ public final class SessionImpl implements Session, DeferredLoader {
 
     @Override
     public void expungeAll() {
-        guardedRun(() -> new ArrayList<>(states.values()).forEach(this::forget));
+        guardedRun(this::detachAll);
+    }
+
+    /** Forgets every object: only lazy-loading instances need per-object work, the maps are simply emptied. */
+    private void detachAll() {
+        for (InstanceState state : states.values()) {
+            if (state.entity() instanceof LoadingSubclass loading) {
+                detachLoading(state, loading);
+            }
+        }
+        states.clear();
+        identity.clear();
     }
 
     @Override
