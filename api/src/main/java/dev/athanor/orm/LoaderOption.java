@@ -8,5 +8,6 @@ package dev.athanor.orm;
  * session.scalars(select(User.class).options(undefer(User_.description))).all();
  * }
  */
-public sealed interface LoaderOption permits Loading.ColumnLoading {
+public sealed interface LoaderOption
+        permits Loading.ColumnLoading, Loading.RelationshipLoading, Loading.PopulateExisting {
 }

@@ -41,6 +41,14 @@ public interface SessionMaker {
     /** The same maker with autoflush on or off for its sessions (default on). */
     SessionMaker withAutoflush(boolean autoflush);
 
+    /**
+     * The same maker with this N+1 detector for its sessions (default {@link NPlusOneGuard#DEFAULT}: warn at more
+     * than 20 lazy loads of one relationship between flushes).
+     */
+    default SessionMaker withNPlusOneGuard(NPlusOneGuard guard) {
+        throw new UnsupportedOperationException("this SessionMaker has no N+1 guard");
+    }
+
     Engine engine();
 
     /** The registry used; with {@code of(engine)} it grows as classes are used. */
