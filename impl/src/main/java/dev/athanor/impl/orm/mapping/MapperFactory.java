@@ -156,7 +156,91 @@ final class MapperFactory {
                 attributes.stream().filter(a -> a.name().equals(keyField)).forEach(key::add);
             }
         }
-        return new EntityMapper(type, table, attributes, key, constructor);
+        List<RelationshipField> relationships = relationshipFields();
+        if (problems.size() > before) {
+            return null;
+        }
+        return new EntityMapper(type, table, attributes, key, constructor, relationships);
+    }
+
+    /** The {@code @Relationship} fields, superclass fields first, read but not yet resolved. */
+    private List<RelationshipField> relationshipFields() {
+        List<Class<?>> chain = new ArrayList<>();
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            chain.add(0, c);
+        }
+        List<RelationshipField> result = new ArrayList<>();
+        for (Class<?> c : chain) {
+            for (Field field : c.getDeclaredFields()) {
+                Relationship relationship = field.getAnnotation(Relationship.class);
+                if (relationship == null || field.isAnnotationPresent(Column.class)
+                        || field.isAnnotationPresent(Id.class)) {
+                    continue;
+                }
+                RelationshipField read = relationshipField(field, relationship);
+                if (read != null) {
+                    result.add(read);
+                }
+            }
+        }
+        return result;
+    }
+
+    private RelationshipField relationshipField(Field field, Relationship relationship) {
+        String where = describe(field);
+        int modifiers = field.getModifiers();
+        if (Modifier.isStatic(modifiers) || Modifier.isTransient(modifiers) || Modifier.isFinal(modifiers)) {
+            problem(where + ": a @Relationship field must not be static, transient or final (the session sets it)");
+            return null;
+        }
+        Class<?> raw = field.getType();
+        Class<?> target;
+        RelationshipField.CollectionKind kind;
+        if (raw == java.util.List.class || raw == java.util.Collection.class || raw == java.util.Set.class) {
+            kind = raw == java.util.Set.class ? RelationshipField.CollectionKind.SET
+                    : RelationshipField.CollectionKind.LIST;
+            target = elementType(field);
+            if (target == null) {
+                problem(where + ": a collection relationship needs its element type, e.g. List<User>, not "
+                        + field.getGenericType().getTypeName());
+                return null;
+            }
+        } else if (java.util.Collection.class.isAssignableFrom(raw) || java.util.Map.class.isAssignableFrom(raw)) {
+            problem(where + ": declare a collection relationship as List<T>, Set<T> or Collection<T>, not "
+                    + raw.getSimpleName() + " (the session installs its own tracked List or Set)");
+            return null;
+        } else {
+            kind = RelationshipField.CollectionKind.NONE;
+            target = raw;
+        }
+        if (!target.isAnnotationPresent(Entity.class)) {
+            problem(where + ": the related class " + target.getName() + " is not an @Entity");
+            return null;
+        }
+        if (!relationship.secondary().isEmpty() && kind == RelationshipField.CollectionKind.NONE) {
+            problem(where + ": a many-to-many relationship (secondary = \"" + relationship.secondary()
+                    + "\") must be a List or Set");
+            return null;
+        }
+        try {
+            MethodHandle getter = lookup.unreflectGetter(field).asType(GETTER);
+            MethodHandle setter = lookup.unreflectSetter(field).asType(SETTER);
+            String getterMethod = kind == RelationshipField.CollectionKind.NONE && !constructorIsPrivate()
+                    && Getters.hasOverridableGetter(field, type) ? Getters.of(type, field.getName()).getName() : null;
+            return new RelationshipField(field.getName(), relationship, target, kind, getter, setter, getterMethod);
+        } catch (IllegalAccessException e) {
+            problem(where + ": not accessible: " + e.getMessage());
+            return null;
+        }
+    }
+
+    private static Class<?> elementType(Field field) {
+        if (field.getGenericType() instanceof java.lang.reflect.ParameterizedType parameterized
+                && parameterized.getActualTypeArguments().length == 1
+                && parameterized.getActualTypeArguments()[0] instanceof Class<?> element) {
+            return element;
+        }
+        return null;
     }
 
     private MethodHandle constructor() {
