@@ -29,6 +29,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -129,6 +130,7 @@ final class MapperFactory {
             }
             elements.add(Schema.primaryKey(keyColumns.toArray(String[]::new)));
         }
+        compositeForeignKeys(fields, elements);
         for (UniqueConstraint unique : entity.uniqueConstraints()) {
             dev.athanor.schema.UniqueConstraint constraint = Schema.uniqueConstraint(unique.value());
             elements.add(unique.name().isEmpty() ? constraint : constraint.named(unique.name()));
@@ -241,6 +243,54 @@ final class MapperFactory {
             return element;
         }
         return null;
+    }
+
+    /**
+     * Several {@code @ForeignKey} columns referring to different columns of one table (a composite key:
+     * {@code shelves.building}, {@code shelves.number}) form one constraint; columns referring to the same column
+     * ({@code addresses.id} twice) stay separate keys.
+     */
+    private Map<String, List<Field>> compositeGroups() {
+        if (compositeGroups == null) {
+            Map<String, List<Field>> byTable = new java.util.LinkedHashMap<>();
+            for (Field field : mappedFields()) {
+                ForeignKey fk = field.getAnnotation(ForeignKey.class);
+                if (fk != null && fk.value().contains(".")) {
+                    String table = fk.value().substring(0, fk.value().lastIndexOf('.'));
+                    byTable.computeIfAbsent(table, t -> new ArrayList<>()).add(field);
+                }
+            }
+            byTable.values().removeIf(group -> group.size() < 2 || group.stream().map(f -> {
+                String target = f.getAnnotation(ForeignKey.class).value();
+                return target.substring(target.lastIndexOf('.') + 1);
+            }).distinct().count() != group.size());
+            compositeGroups = byTable;
+        }
+        return compositeGroups;
+    }
+
+    private Map<String, List<Field>> compositeGroups;
+
+    private boolean partOfCompositeKey(ForeignKey fk) {
+        return compositeGroups().values().stream().anyMatch(group -> group.stream()
+                .anyMatch(f -> f.getAnnotation(ForeignKey.class) == fk));
+    }
+
+    private void compositeForeignKeys(List<Field> fields, List<TableElement> elements) {
+        compositeGroups().forEach((table, group) -> {
+            List<String> columns = new ArrayList<>();
+            List<String> targets = new ArrayList<>();
+            for (Field field : group) {
+                Column column = field.getAnnotation(Column.class);
+                columns.add(column != null && !column.name().isEmpty() ? column.name()
+                        : NameStyle.snakeCase(field.getName()));
+                String target = field.getAnnotation(ForeignKey.class).value();
+                targets.add(target.substring(target.lastIndexOf('.') + 1));
+            }
+            ForeignKey first = group.get(0).getAnnotation(ForeignKey.class);
+            elements.add(Schema.foreignKey(columns, table, targets).onDelete(first.onDelete())
+                    .onUpdate(first.onUpdate()));
+        });
     }
 
     private MethodHandle constructor() {
@@ -383,7 +433,7 @@ final class MapperFactory {
             def = def.serverDefault(serverDefault);
         }
         ForeignKey fk = field.getAnnotation(ForeignKey.class);
-        if (fk != null) {
+        if (fk != null && !partOfCompositeKey(fk)) {
             def = def.references(fk.value()).onDelete(fk.onDelete()).onUpdate(fk.onUpdate());
         }
         elements.add(def);

@@ -93,6 +93,18 @@ final class RelationshipLoader {
                 relationship.set(state.entity(), tracked);
             }
             state.related(relationship.index(), new ArrayList<>(tracked.raw()), count);
+            RelationshipMapping back = relationship.back();
+            if (back != null && !back.isCollection()) {
+                for (Object member : members) {
+                    InstanceState memberState = session.stateOf(member);
+                    if (memberState != null && back.get(member) == null
+                            && memberState.related(back.index()) == InstanceState.UNLOADED) {
+                        back.set(member, state.entity());
+                        memberState.related(back.index(), state.entity(),
+                                session.relationshipsOf(memberState.mapper()).length);
+                    }
+                }
+            }
         } else {
             Object value = members.isEmpty() ? null : members.get(0);
             relationship.set(state.entity(), value);

@@ -293,7 +293,6 @@ public final class SessionImpl implements Session, DeferredLoader, dev.athanor.i
         if (flushing) {
             return;
         }
-        lazyLoads.clear();
         dev.athanor.impl.orm.flush.FlushPlan plan = dev.athanor.impl.orm.flush.FlushPlan.EMPTY;
         List<InstanceState> work = new ArrayList<>();
         flushing = true;
@@ -309,6 +308,7 @@ public final class SessionImpl implements Session, DeferredLoader, dev.athanor.i
             if (work.isEmpty() && plan.isEmpty()) {
                 return;
             }
+            lazyLoads.clear();
             work.sort(java.util.Comparator.comparingLong(InstanceState::sequence));
             UnitOfWork.Outcome outcome = new UnitOfWork(conn()).flush(work, registry.flushOrder(), plan);
             for (InstanceState state : outcome.inserted()) {
