@@ -382,4 +382,57 @@ class RelationshipsTest {
         }
         assertThat(db.countRows("users")).isEqualTo(2);
     }
+
+    @Test
+    void passiveDeletesLeaveTheChildrenToTheDatabase(TestDatabase db) throws Exception {
+        Registry albums = Registry.of(dev.athanor.orm.model.Album.class);
+        albums.metadata().createAll(engine);
+        SessionMaker maker = SessionMaker.of(engine, albums);
+        int albumId = maker.inTransaction(session -> {
+            dev.athanor.orm.model.Album album = new dev.athanor.orm.model.Album();
+            album.title = "summer";
+            album.photos.add(new dev.athanor.orm.model.Photo("a.jpg"));
+            album.photos.add(new dev.athanor.orm.model.Photo("b.jpg"));
+            session.add(album);
+            session.flush();
+            return album.id;
+        });
+        assertThat(db.countRows("photos")).isEqualTo(2);
+        try (Session session = maker.open(); StatementRecorder sql = StatementRecorder.on(engine)) {
+            session.delete(session.get(dev.athanor.orm.model.Album.class, albumId));
+            session.commit();
+            assertThat(sql.sql()).noneMatch(s -> s.contains("photos"));    // not loaded, not deleted one by one
+        }
+        assertThat(db.countRows("albums")).isZero();
+        assertThat(db.countRows("photos")).isZero();                       // ON DELETE CASCADE did it
+    }
+
+    @Test
+    void mergeCascadesToRelatedObjects(TestDatabase db) throws Exception {
+        Group detached = new Group();
+        detached.name = "outside";
+        detached.members.add(user("m1"));
+        detached.members.add(user("m2"));
+        try (Session session = sessions.open()) {
+            Group merged = session.merge(detached);
+            assertThat(merged).isNotSameAs(detached);
+            assertThat(merged.members).hasSize(2).doesNotContainAnyElementsOf(detached.members);
+            session.commit();
+            assertThat(merged.members).allSatisfy(u -> assertThat(u.groupId).isEqualTo(merged.id));
+        }
+        assertThat(db.countRows("users")).isEqualTo(2);
+    }
+
+    @Test
+    void relationshipMistakesAreMappingErrorsNamingClassAndField() {
+        assertThatThrownBy(() -> Registry.of(dev.athanor.orm.model.bad.Dangling.class))
+                .isInstanceOf(MappingError.class)
+                .hasMessageContaining("Dangling.names")
+                .hasMessageContaining("not an @Entity");
+        assertThatThrownBy(() -> Registry.of(dev.athanor.orm.model.bad.WrongBack.class))
+                .isInstanceOf(MappingError.class)
+                .hasMessageContaining("WrongBack.group")
+                .hasMessageContaining("backPopulates = \"nothing\"")
+                .hasMessageContaining("Group has no relationship 'nothing'");
+    }
 }

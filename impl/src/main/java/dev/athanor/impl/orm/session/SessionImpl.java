@@ -696,21 +696,51 @@ public final class SessionImpl implements Session, DeferredLoader, dev.athanor.i
     public <E> E merge(E entity) {
         return guarded(() -> {
             checkUsable();
-            if (states.containsKey(entity)) {
-                return entity;
-            }
-            EntityMapper mapper = registry.mapperOf(entity);
-            Object key = mapper.keyOf(entity);
-            Object target = key == null ? null : get(mapper.type(), key);
-            if (target == null) {
-                target = mapper.newInstance();
-                copyColumns(mapper, entity, target);
-                attach(target);
-            } else {
-                copyColumns(mapper, entity, target);
-            }
-            return (E) target;
+            return (E) mergeOne(entity, new IdentityHashMap<>());
         });
+    }
+
+    /**
+     * Merges one object and, as SQLAlchemy's {@code merge} cascade, the related objects its loaded relationships
+     * hold (an unloaded collection, or a to-one that is null, is left as the session has it).
+     */
+    private Object mergeOne(Object entity, Map<Object, Object> merged) {
+        if (states.containsKey(entity)) {
+            return entity;
+        }
+        Object done = merged.get(entity);
+        if (done != null) {
+            return done;
+        }
+        EntityMapper mapper = registry.mapperOf(entity);
+        Object key = mapper.keyOf(entity);
+        Object target = key == null ? null : get(mapper.type(), key);
+        boolean created = target == null;
+        if (created) {
+            target = mapper.newInstance();
+        }
+        merged.put(entity, target);
+        copyColumns(mapper, entity, target);
+        for (dev.athanor.impl.orm.mapping.RelationshipMapping relationship : registry.relationships(mapper)) {
+            Object value = relationship.get(entity);
+            if (value == null || (value instanceof dev.athanor.impl.orm.loading.TrackedCollection tracked
+                    && !tracked.isLoaded())) {
+                continue;
+            }
+            if (value instanceof Collection<?> members) {
+                List<Object> copies = new ArrayList<>();
+                for (Object member : members) {
+                    copies.add(mergeOne(member, merged));
+                }
+                relationship.set(target, relationship.isSet() ? new java.util.LinkedHashSet<>(copies) : copies);
+            } else {
+                relationship.set(target, mergeOne(value, merged));
+            }
+        }
+        if (created) {
+            attach(target);
+        }
+        return target;
     }
 
     private static void copyColumns(EntityMapper mapper, Object from, Object to) {
