@@ -28,7 +28,8 @@ public final class RegistryImpl implements Registry {
 
     /** An immutable snapshot: replaced as a whole when an open registry grows. */
     private record State(Map<Class<?>, EntityMapper> byClass, Map<Table, EntityMapper> byTable, MetaData metadata,
-            List<EntityMapper> flushOrder, Map<EntityMapper, RelationshipMapping[]> relationships) {
+            List<EntityMapper> flushOrder, Map<EntityMapper, RelationshipMapping[]> relationships,
+            boolean hasRelationships) {
     }
 
     private static final RelationshipMapping[] NONE = new RelationshipMapping[0];
@@ -105,17 +106,13 @@ public final class RegistryImpl implements Registry {
                 order.add(mapper);
             }
         }
-        return new State(Map.copyOf(byClass), byTable, metadata, List.copyOf(order), resolved.relationships());
+        boolean any = resolved.relationships().values().stream().anyMatch(r -> r.length > 0);
+        return new State(Map.copyOf(byClass), byTable, metadata, List.copyOf(order), resolved.relationships(), any);
     }
 
     /** Whether some mapper of this registry has relationships (else a flush skips relationship work). */
     public boolean hasRelationships() {
-        for (RelationshipMapping[] relationships : state.relationships.values()) {
-            if (relationships.length > 0) {
-                return true;
-            }
-        }
-        return false;
+        return state.hasRelationships;
     }
 
     /** The resolved relationships of a mapper of this registry (empty when it has none). */

@@ -888,7 +888,8 @@ public final class SessionImpl implements Session, DeferredLoader, dev.athanor.i
                 : Collections.newSetFromMap(new IdentityHashMap<>());
         try (Result result = conn().execute(sql, parameters)) {
             for (Row row : result) {
-                InstanceState state = hydrateState(mapper, row, 0, plan.columns, populateExisting);
+                InstanceState state = hydrateState(mapper, row, 0, plan.columns, populateExisting,
+                        plan.relationships);
                 entities.add((E) state.entity());
                 if (collector != null) {
                     collector.row(state, row, plan);
@@ -913,6 +914,12 @@ public final class SessionImpl implements Session, DeferredLoader, dev.athanor.i
      */
     InstanceState hydrateState(EntityMapper mapper, Row row, int offset, EntityColumns columns,
             boolean populateExisting) {
+        return hydrateState(mapper, row, offset, columns, populateExisting, registry.relationships(mapper));
+    }
+
+    /** As above, with the mapper's relationships at hand (no lookup per row). */
+    InstanceState hydrateState(EntityMapper mapper, Row row, int offset, EntityColumns columns,
+            boolean populateExisting, dev.athanor.impl.orm.mapping.RelationshipMapping[] rels) {
         int[] positions = columns.keyPositions();
         AttributeMapping[] pk = mapper.primaryKey();
         Object key;
@@ -937,7 +944,6 @@ public final class SessionImpl implements Session, DeferredLoader, dev.athanor.i
             if (state.isExpired() || populateExisting) {
                 boolean expired = state.isExpired();
                 populate(state, row, offset, columns);
-                dev.athanor.impl.orm.mapping.RelationshipMapping[] rels = registry.relationships(mapper);
                 if (expired && rels.length > 0 && state.hasRelated()) {
                     relationships.install(state, rels);
                 }
@@ -954,7 +960,6 @@ public final class SessionImpl implements Session, DeferredLoader, dev.athanor.i
         if (entity instanceof LoadingSubclass loading) {
             loading.athanor$state(this);
         }
-        dev.athanor.impl.orm.mapping.RelationshipMapping[] rels = registry.relationships(mapper);
         if (rels.length > 0) {
             relationships.install(state, rels);
         }
