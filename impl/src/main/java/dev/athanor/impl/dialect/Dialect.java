@@ -43,6 +43,15 @@ public abstract class Dialect {
         return false;
     }
 
+    /**
+     * How many rows the ORM puts in one multi-row {@code INSERT ... VALUES (...), (...) RETURNING key} when it needs
+     * generated keys (SQLAlchemy's "insertmanyvalues"); 0 to use a JDBC batch with {@code getGeneratedKeys} instead.
+     * PostgreSQL's driver cannot rewrite a batch into multi-row INSERTs when keys are asked for, so the ORM does.
+     */
+    public int insertManyValuesRows() {
+        return 0;
+    }
+
     /** Whether a batch of UPDATE/DELETE reports a count per row (else versioned rows go one by one). */
     public boolean batchRowcountsPerRow() {
         return true;

@@ -27,6 +27,11 @@ public final class PostgreSQLDialect extends Dialect {
     }
 
     @Override
+    public int insertManyValuesRows() {
+        return 1000;
+    }
+
+    @Override
     public boolean generatedKeysByName() {
         return true;
     }

@@ -130,6 +130,12 @@ public final class ConnectionImpl implements Connection, ResultOwner, RawSqlExec
         return executor.runOrmBatch(sql, rows, keyColumn);
     }
 
+    /** A multi-row INSERT ... RETURNING key of {@code rows} rows; the generated keys in row order. */
+    public List<Object> executeInsertReturning(String sql, Object[] parameters, int rows) {
+        checkOpen();
+        return executor.runInsertReturning(sql, parameters, rows);
+    }
+
     @Override
     public void executeRaw(String sql) {
         checkOpen();

@@ -205,6 +205,41 @@ public final class StatementExecutor {
         }
     }
 
+    /**
+     * One multi-row {@code INSERT ... RETURNING key} of {@code rows} rows with their parameters flattened; the keys,
+     * read from the RETURNING rows and put in ascending order (identity values are drawn in VALUES order, so that is
+     * row order whatever order the database returns them in).
+     */
+    List<Object> runInsertReturning(String sql, Object[] parameters, int rows) {
+        connection.autobegin();
+        if (echo.enabled()) {
+            echo.statement(sql, display(parameters));
+        }
+        boolean timed = events.active();
+        long start = timed ? System.nanoTime() : 0L;
+        try (PreparedStatement ps = jdbc.prepareStatement(sql)) {
+            ParameterBinder.bind(ps, parameters, dialect);
+            List<Object> keys = new ArrayList<>(rows);
+            try (java.sql.ResultSet returned = ps.executeQuery()) {
+                while (returned.next()) {
+                    keys.add(returned.getObject(1));
+                }
+            }
+            keys.sort(null);
+            if (timed) {
+                events.afterExecute(sql, rows, System.nanoTime() - start, null);
+            }
+            return keys;
+        } catch (SQLException | ClassCastException e) {
+            SQLException cause = e instanceof SQLException sql1 ? sql1 : new SQLException(e);
+            DatabaseError error = ErrorTranslator.translate(cause, dialect, sql, display(parameters));
+            if (timed) {
+                events.afterExecute(sql, rows, System.nanoTime() - start, error);
+            }
+            throw error;
+        }
+    }
+
     /** What {@link #runOrmBatch} reports: update counts per row and generated keys in row order. */
     public record BatchOutcome(int[] counts, List<Object> generatedKeys) {
     }

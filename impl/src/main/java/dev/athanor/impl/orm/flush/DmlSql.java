@@ -82,6 +82,22 @@ final class DmlSql {
         });
     }
 
+    /** {@code INSERT INTO t (a, b) VALUES (?, ?), (?, ?) ... RETURNING key}: {@code rows} rows of {@code columns}. */
+    static String insertManyValues(EntityMapper mapper, Dialect dialect, BitSet columns, int rows) {
+        String single = insert(mapper, dialect, columns);
+        return cached(new Key(mapper, dialect.name() + "#" + rows, 'M', columns), () -> {
+            int values = single.indexOf(") VALUES (");
+            String head = single.substring(0, values + ") VALUES ".length());
+            String tuple = single.substring(values + ") VALUES ".length());
+            StringBuilder sql = new StringBuilder(head.length() + rows * (tuple.length() + 2) + 40).append(head);
+            for (int i = 0; i < rows; i++) {
+                sql.append(i == 0 ? "" : ", ").append(tuple);
+            }
+            return sql.append(" RETURNING ").append(dialect.quoteIdentifier(mapper.identityColumn().columnName()))
+                    .toString();
+        });
+    }
+
     /**
      * {@code UPDATE t SET a = ?, b = ? WHERE pk = ?}: foreign keys written after the INSERTs (rows that refer to each
      * other) or cleared before the DELETEs; no version or onUpdate columns.

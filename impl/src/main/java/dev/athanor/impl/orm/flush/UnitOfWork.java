@@ -338,10 +338,15 @@ public final class UnitOfWork {
                 values.add(values(state, columns, 0));
             }
             boolean generatesKey = identity != null && !columns.get(identity.index());
-            BatchOutcome outcome = connection.executeOrmBatch(sql, values,
-                    generatesKey ? identity.columnName() : null);
+            List<Object> keys;
+            if (generatesKey && dialect.insertManyValuesRows() > 0 && states.size() > 1 && !columns.isEmpty()) {
+                keys = insertManyValues(mapper, columns, values);
+            } else {
+                BatchOutcome outcome = connection.executeOrmBatch(sql, values,
+                        generatesKey ? identity.columnName() : null);
+                keys = outcome.generatedKeys();
+            }
             if (generatesKey) {
-                List<Object> keys = outcome.generatedKeys();
                 if (keys.size() != states.size()) {
                     throw new FlushError("INSERT of " + states.size() + " " + mapper.entityName() + " rows returned "
                             + keys.size() + " generated keys");
@@ -351,6 +356,23 @@ public final class UnitOfWork {
                 }
             }
         }
+    }
+
+    /** Rows as multi-row INSERT ... RETURNING statements of up to the dialect's row count (and 30,000 parameters). */
+    private List<Object> insertManyValues(EntityMapper mapper, BitSet columns, List<Object[]> values) {
+        int width = columns.cardinality();
+        int perStatement = Math.max(1, Math.min(dialect.insertManyValuesRows(), 30_000 / width));
+        List<Object> keys = new ArrayList<>(values.size());
+        for (int from = 0; from < values.size(); from += perStatement) {
+            int rows = Math.min(perStatement, values.size() - from);
+            Object[] flat = new Object[rows * width];
+            for (int r = 0; r < rows; r++) {
+                System.arraycopy(values.get(from + r), 0, flat, r * width, width);
+            }
+            keys.addAll(connection.executeInsertReturning(DmlSql.insertManyValues(mapper, dialect, columns, rows),
+                    flat, rows));
+        }
+        return keys;
     }
 
     /** The bound values of the columns in {@code columns}, followed by {@code extra} free slots. */
