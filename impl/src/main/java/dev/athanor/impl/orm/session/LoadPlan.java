@@ -29,6 +29,10 @@ final class LoadPlan {
         final LoadPlan child;
         /** For JOINED and CONTAINS_EAGER: where the related entity's columns start in the row. */
         int offset = -1;
+        /** For JOINED and CONTAINS_EAGER: what the rows held, per parent (filled while reading rows). */
+        java.util.IdentityHashMap<InstanceState, List<Object>> found;
+        /** Objects already taken, per parent for many-to-many, overall otherwise (a row repeats them). */
+        java.util.IdentityHashMap<Object, Object> seen;
 
         Branch(RelationshipMapping relationship, Strategy strategy, int batchSize, LoadPlan child) {
             this.relationship = relationship;
@@ -130,6 +134,22 @@ final class LoadPlan {
     Strategy strategy(RelationshipMapping relationship) {
         Branch branch = branches.get(relationship);
         return branch != null ? branch.strategy : relationship.defaultStrategy();
+    }
+
+    /**
+     * Whether loading with this plan does anything after the rows are read: a branch, or a mapping strategy other
+     * than lazy (selectin, raise, noload). When not, the related objects are not even collected.
+     */
+    boolean hasWorkAfterLoad() {
+        if (!branches.isEmpty()) {
+            return true;
+        }
+        for (RelationshipMapping relationship : relationships) {
+            if (relationship.defaultStrategy() != Strategy.LAZY) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether some relationship loads through the row (joined, containsEager), at any depth. */

@@ -22,7 +22,6 @@ import dev.athanor.sql.TableAlias;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,7 +80,10 @@ final class RelationshipLoader {
         return value != null || state.related(relationship.index()) != InstanceState.UNLOADED;
     }
 
-    /** Sets a relationship as loaded with {@code members} (a collection) or {@code value} (a to-one). */
+    /**
+     * Sets a relationship as loaded with {@code members} (a collection: the list becomes its snapshot, so the caller
+     * hands it over) or its first element (a to-one).
+     */
     void setLoaded(InstanceState state, RelationshipMapping relationship, List<Object> members) {
         int count = session.relationshipsOf(state.mapper()).length;
         if (relationship.isCollection()) {
@@ -92,7 +94,8 @@ final class RelationshipLoader {
             if (tracked != value) {
                 relationship.set(state.entity(), tracked);
             }
-            state.related(relationship.index(), new ArrayList<>(tracked.raw()), count);
+            // the members list belongs to the caller's load and is not changed afterwards: it is the snapshot
+            state.related(relationship.index(), members, count);
             RelationshipMapping back = relationship.back();
             if (back != null && !back.isCollection()) {
                 for (Object member : members) {
@@ -168,9 +171,11 @@ final class RelationshipLoader {
         }
         session.lazyLoadStarting(relationship);
         Map<InstanceState, List<Object>> loaded = select(List.of(state), relationship, Integer.MAX_VALUE, false);
-        setLoaded(state, relationship, loaded.getOrDefault(state, List.of()));
-        afterLoad(states(loaded.getOrDefault(state, List.of())), LoadPlan.plain(session.registryImpl(),
-                relationship.target()), false);
+        List<Object> members = loaded.getOrDefault(state, new ArrayList<>());
+        LoadPlan targetPlan = LoadPlan.plain(session.registryImpl(), relationship.target());
+        List<InstanceState> memberStates = targetPlan.hasWorkAfterLoad() ? states(members) : List.of();
+        setLoaded(state, relationship, members);
+        afterLoad(memberStates, targetPlan, false);
     }
 
     /** A many-to-one's target already in the identity map (no SQL), or null. */
@@ -257,7 +262,9 @@ final class RelationshipLoader {
                 }
                 case SELECTIN, JOINED, CONTAINS_EAGER -> {
                     if (branch != null && branch.inRow()) {
-                        afterLoad(related(parents, relationship), child, populateExisting);
+                        if (child.hasWorkAfterLoad()) {
+                            afterLoad(related(parents, relationship), child, populateExisting);
+                        }
                         continue;
                     }
                     List<InstanceState> todo = new ArrayList<>();
@@ -268,13 +275,21 @@ final class RelationshipLoader {
                     }
                     int batch = branch != null ? branch.batchSize : dev.athanor.orm.Loading.DEFAULT_BATCH_SIZE;
                     Map<InstanceState, List<Object>> loaded = select(todo, relationship, batch, populateExisting);
-                    List<Object> members = new ArrayList<>();
+                    boolean deeper = child.hasWorkAfterLoad();
+                    List<Object> members = deeper ? new ArrayList<>() : null;
                     for (InstanceState parent : todo) {
-                        List<Object> of = loaded.getOrDefault(parent, List.of());
+                        List<Object> of = loaded.get(parent);
+                        if (of == null) {
+                            of = relationship.isCollection() ? new ArrayList<>() : List.of();
+                        }
+                        if (deeper) {
+                            members.addAll(of);
+                        }
                         setLoaded(parent, relationship, of);
-                        members.addAll(of);
                     }
-                    afterLoad(states(members), child, populateExisting);
+                    if (deeper) {
+                        afterLoad(states(members), child, populateExisting);
+                    }
                 }
             }
         }
@@ -326,17 +341,17 @@ final class RelationshipLoader {
         LoadingSubclasses.install(target);
         boolean manyToOne = relationship.kind() == Kind.MANY_TO_ONE;
         AttributeMapping[] parentSide = relationship.ownerColumns();
-        Map<List<Object>, List<InstanceState>> byKey = new LinkedHashMap<>();
+        Map<Object, List<InstanceState>> byKey = new LinkedHashMap<>();
         for (InstanceState parent : parents) {
-            List<Object> key = values(parentSide, parent.entity());
+            Object key = keyOf(parentSide, parent.entity());
             if (key != null) {
-                byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(parent);
+                byKey.computeIfAbsent(key, k -> new ArrayList<>(1)).add(parent);
             }
         }
-        List<List<Object>> keys = new ArrayList<>(byKey.keySet());
+        List<Object> keys = new ArrayList<>(byKey.keySet());
         EntityColumns columns = EntityColumns.of(target);
         for (int from = 0; from < keys.size(); from += batchSize) {
-            List<List<Object>> chunk = keys.subList(from, Math.min(keys.size(), from + batchSize));
+            List<Object> chunk = keys.subList(from, Math.min(keys.size(), from + batchSize));
             Select<?> select;
             List<Column<?>> matchColumns;
             int extra = 0;
@@ -362,17 +377,21 @@ final class RelationshipLoader {
                 select = select.orderBy(orderByKey(target));
             }
             try (Result rows = session.conn().execute(select)) {
+                RelationshipMapping[] targetRelationships = session.relationshipsOf(target);
                 for (Row row : rows) {
-                    InstanceState member = session.hydrateState(target, row, 0, columns, populateExisting);
-                    List<Object> key;
-                    if (extra > 0) {
+                    InstanceState member = session.hydrateState(target, row, 0, columns, populateExisting,
+                            targetRelationships);
+                    Object key;
+                    if (extra == 1) {
+                        key = parentSide[0].fromDatabase(row.get(columns.loaded().length));
+                    } else if (extra > 1) {
                         Object[] parts = new Object[extra];
                         for (int i = 0; i < extra; i++) {
                             parts[i] = parentSide[i].fromDatabase(row.get(columns.loaded().length + i));
                         }
                         key = List.of(parts);
                     } else {
-                        key = values(relationship.targetColumns(), member.entity());
+                        key = keyOf(relationship.targetColumns(), member.entity());
                     }
                     List<InstanceState> owners = key == null ? null : byKey.get(key);
                     if (owners != null) {
@@ -392,6 +411,14 @@ final class RelationshipLoader {
             order[i] = mapper.primaryKey()[i].column().asc();
         }
         return order;
+    }
+
+    /** The value of a one-column key, or the List of a composite one; null if a part is null. */
+    private static Object keyOf(AttributeMapping[] columns, Object entity) {
+        if (columns.length == 1) {
+            return columns[0].get(entity);
+        }
+        return values(columns, entity);
     }
 
     /** The values of {@code columns} of an object (null if one is null), for grouping rows by key. */
@@ -419,17 +446,15 @@ final class RelationshipLoader {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Expression<Boolean> in(List<Column<?>> columns, List<List<Object>> keys) {
+    private static Expression<Boolean> in(List<Column<?>> columns, List<Object> keys) {
         if (columns.size() == 1) {
-            List<Object> single = new ArrayList<>(keys.size());
-            keys.forEach(k -> single.add(k.get(0)));
-            return ((Column) columns.get(0)).in(single);
+            return ((Column) columns.get(0)).in(new ArrayList<>(keys));
         }
         Expression<Boolean>[] any = new Expression[keys.size()];
         for (int k = 0; k < any.length; k++) {
             Expression<Boolean>[] all = new Expression[columns.size()];
             for (int i = 0; i < all.length; i++) {
-                all[i] = ((Column) columns.get(i)).eq(keys.get(k).get(i));
+                all[i] = ((Column) columns.get(i)).eq(((List<?>) keys.get(k)).get(i));
             }
             any[k] = Sql.and(all);
         }
@@ -523,8 +548,7 @@ final class RelationshipLoader {
     /** Collects, row by row, what joined branches hold, then sets the relationships. */
     final class RowCollector {
         private final boolean populateExisting;
-        private final Map<InstanceState, Map<RelationshipMapping, List<Object>>> found = new LinkedHashMap<>();
-        private final Map<InstanceState, Map<RelationshipMapping, Set<Object>>> seen = new HashMap<>();
+        private final List<LoadPlan.Branch> branches = new ArrayList<>();
 
         RowCollector(boolean populateExisting) {
             this.populateExisting = populateExisting;
@@ -535,28 +559,53 @@ final class RelationshipLoader {
                 if (!branch.inRow()) {
                     continue;
                 }
-                List<Object> members = found.computeIfAbsent(parent, p -> new LinkedHashMap<>())
-                        .computeIfAbsent(branch.relationship, r -> new ArrayList<>());
+                if (branch.found == null) {
+                    branch.found = new IdentityHashMap<>();
+                    branch.seen = new IdentityHashMap<>();
+                    branches.add(branch);
+                }
+                List<Object> members = branch.found.get(parent);
+                if (members == null) {
+                    members = new ArrayList<>();
+                    branch.found.put(parent, members);
+                }
                 InstanceState child = session.hydrateState(branch.relationship.target(), row, branch.offset,
-                        branch.child.columns, populateExisting);
+                        branch.child.columns, populateExisting, branch.child.relationships);
                 if (child == null) {
                     continue;
                 }
-                Set<Object> already = seen.computeIfAbsent(parent, p -> new HashMap<>()).computeIfAbsent(
-                        branch.relationship, r -> Collections.newSetFromMap(new IdentityHashMap<>()));
-                if (already.add(child.entity())) {
-                    members.add(child.entity());
+                Object entity = child.entity();
+                boolean first;
+                if (!branch.relationship.isCollection()) {
+                    first = members.isEmpty();
+                } else if (branch.relationship.kind() == Kind.MANY_TO_MANY) {
+                    @SuppressWarnings("unchecked")
+                    IdentityHashMap<Object, Object> perParent = (IdentityHashMap<Object, Object>) branch.seen
+                            .computeIfAbsent(parent, p -> new IdentityHashMap<>());
+                    first = perParent.put(entity, Boolean.TRUE) == null;
+                } else {
+                    first = branch.seen.put(entity, Boolean.TRUE) == null;   // one-to-many: a child has one parent
                 }
-                row(child, row, branch.child);
+                if (first) {
+                    members.add(entity);
+                }
+                if (!branch.child.branches.isEmpty()) {
+                    row(child, row, branch.child);
+                }
             }
         }
 
         void finish() {
-            found.forEach((parent, byRelationship) -> byRelationship.forEach((relationship, members) -> {
-                if (populateExisting || !isLoaded(parent, relationship)) {
-                    setLoaded(parent, relationship, members);
-                }
-            }));
+            for (LoadPlan.Branch branch : branches) {
+                RelationshipMapping relationship = branch.relationship;
+                branch.found.forEach((parent, members) -> {
+                    if (populateExisting || !isLoaded(parent, relationship)) {
+                        setLoaded(parent, relationship, members);
+                    }
+                });
+                branch.found = null;
+                branch.seen = null;
+            }
         }
     }
 
