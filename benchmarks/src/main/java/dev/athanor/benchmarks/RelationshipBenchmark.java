@@ -82,6 +82,8 @@ public class RelationshipBenchmark {
 
     private static final String PARENTS_SQL = "SELECT id, name FROM bench_parent";
     private static final String CHILDREN_IN_SQL = childrenInSql(IN_BATCH);
+    private static final String CHILDREN_ANY_SQL =
+            "SELECT id, parent_id, name, amount FROM bench_child WHERE parent_id = ANY (?)";
     private static final String JOIN_SQL = "SELECT p.id, p.name, c.id, c.parent_id, c.name, c.amount "
             + "FROM bench_parent p LEFT OUTER JOIN bench_child c ON p.id = c.parent_id";
     private static final String INSERT_PARENT_SQL = "INSERT INTO bench_save_parent (name) VALUES (?)";
@@ -224,6 +226,53 @@ public class RelationshipBenchmark {
                     for (int i = 0; i < n; i++) {
                         ps.setInt(i + 1, parents.get(from + i).id);
                     }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            JdbcChild child = new JdbcChild();
+                            child.id = rs.getInt(1);
+                            child.parentId = rs.getInt(2);
+                            child.name = rs.getString(3);
+                            child.amount = rs.getInt(4);
+                            JdbcParent parent = byId.get(child.parentId);
+                            child.parent = parent;
+                            parent.children.add(child);
+                        }
+                    }
+                }
+            }
+            long sum = touchJdbc(parents);
+            c.rollback();
+            return sum;
+        }
+    }
+
+    /**
+     * The JDBC variant Hibernate's SQL suggests: the children {@code WHERE parent_id = ANY (?)}, the 500 keys as one
+     * array parameter (what Hibernate 6 sends for {@code @BatchSize} on H2 and PostgreSQL). On H2 an {@code IN} of 500
+     * parameters is tested value by value for every row the index finds; the array is not.
+     */
+    @Benchmark
+    public long loadSelectin_jdbcArray(RelationshipDatabase db) throws SQLException {
+        try (Connection c = db.dataSource.getConnection()) {
+            List<JdbcParent> parents = new ArrayList<>();
+            Map<Integer, JdbcParent> byId = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement(PARENTS_SQL); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    JdbcParent parent = new JdbcParent();
+                    parent.id = rs.getInt(1);
+                    parent.name = rs.getString(2);
+                    parents.add(parent);
+                    byId.put(parent.id, parent);
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement(CHILDREN_ANY_SQL)) {
+                for (int from = 0; from < parents.size(); from += IN_BATCH) {
+                    int n = Math.min(IN_BATCH, parents.size() - from);
+                    Integer[] ids = new Integer[n];
+                    for (int i = 0; i < n; i++) {
+                        ids[i] = parents.get(from + i).id;
+                    }
+                    ps.setArray(1, c.createArrayOf("INTEGER", ids));
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
                             JdbcChild child = new JdbcChild();
