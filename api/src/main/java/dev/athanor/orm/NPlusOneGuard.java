@@ -3,8 +3,8 @@ package dev.athanor.orm;
 import dev.athanor.ArgumentError;
 
 /**
- * The session's N+1 detector: counts the lazy loads of each relationship between two flushes (a flush, commit or
- * rollback starts a new count) and, once one relationship has loaded lazily more than {@code threshold} times, logs a
+ * The session's N+1 detector: counts the lazy loads of each relationship in one flush-free stretch of work (a flush
+ * that writes, a commit or a rollback starts a new count) and, once one relationship has loaded lazily more than {@code threshold} times, logs a
  * warning naming it and the loader option that would avoid the queries ({@link Action#WARN}, once per relationship
  * and session) or throws a {@link LazyLoadError} ({@link Action#RAISE}, for tests). Sessions warn at 20 by default.
  *

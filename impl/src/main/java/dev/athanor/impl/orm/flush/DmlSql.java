@@ -82,6 +82,30 @@ final class DmlSql {
         });
     }
 
+    /**
+     * {@code UPDATE t SET a = ?, b = ? WHERE pk = ?}: foreign keys written after the INSERTs (rows that refer to each
+     * other) or cleared before the DELETEs; no version or onUpdate columns.
+     */
+    static String setColumns(EntityMapper mapper, Dialect dialect, BitSet columns) {
+        return cached(new Key(mapper, dialect.name(), 'S', columns), () -> {
+            StringBuilder sql = new StringBuilder("UPDATE ").append(dialect.quoteIdentifier(mapper.table().name()))
+                    .append(" SET ");
+            AttributeMapping[] attributes = mapper.attributes();
+            boolean first = true;
+            for (int i = columns.nextSetBit(0); i >= 0; i = columns.nextSetBit(i + 1)) {
+                sql.append(first ? "" : ", ").append(dialect.quoteIdentifier(attributes[i].columnName())).append(" = ")
+                        .append(placeholder(attributes[i], dialect));
+                first = false;
+            }
+            StringBuilder where = new StringBuilder(" WHERE ");
+            AttributeMapping[] key = mapper.primaryKey();
+            for (int i = 0; i < key.length; i++) {
+                where.append(i == 0 ? "" : " AND ").append(dialect.quoteIdentifier(key[i].columnName())).append(" = ?");
+            }
+            return sql.append(where).toString();
+        });
+    }
+
     /** {@code DELETE FROM t WHERE pk = ?[ AND version = ?]}. */
     static String delete(EntityMapper mapper, Dialect dialect) {
         return cached(new Key(mapper, dialect.name(), 'D', new BitSet()), () -> "DELETE FROM "

@@ -52,42 +52,59 @@ public final class UnitOfWork {
      * restored and the error is rethrown.
      */
     public Outcome flush(List<InstanceState> states, List<EntityMapper> order) {
+        return flush(states, order, FlushPlan.EMPTY);
+    }
+
+    /**
+     * Flushes {@code states} with mappers in {@code order} (foreign key order) and the relationship work of
+     * {@code plan}: every INSERT (parents before children, row by row where a table refers to itself; a reference
+     * to a row not inserted yet is written by a second UPDATE), the UPDATEs, the association rows, then the DELETEs
+     * (children first). On failure the fields written are restored and the error is rethrown.
+     */
+    public Outcome flush(List<InstanceState> states, List<EntityMapper> order, FlushPlan plan) {
         Map<EntityMapper, List<InstanceState>> inserts = new HashMap<>();
         Map<EntityMapper, List<InstanceState>> updates = new HashMap<>();
         Map<EntityMapper, List<InstanceState>> deletes = new HashMap<>();
+        Set<InstanceState> pending = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (InstanceState state : states) {
             Map<EntityMapper, List<InstanceState>> target = switch (state.status()) {
                 case PENDING -> inserts;
                 case DELETED -> deletes;
-                case PERSISTENT -> state.isModified() ? updates : null;
+                case PERSISTENT -> state.isModified() || plan.hasLinks(state) ? updates : null;
             };
             if (target != null) {
                 target.computeIfAbsent(state.mapper(), m -> new ArrayList<>()).add(state);
+            }
+            if (state.status() == InstanceState.Status.PENDING) {
+                pending.add(state);
             }
         }
         List<InstanceState> inserted = new ArrayList<>();
         List<InstanceState> updated = new ArrayList<>();
         List<InstanceState> deleted = new ArrayList<>();
         try {
+            Set<InstanceState> done = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            List<InstanceState> postUpdates = new ArrayList<>();
             for (EntityMapper mapper : order) {
                 List<InstanceState> rows = inserts.get(mapper);
                 if (rows != null) {
-                    insert(mapper, rows);
+                    insertInDependencyOrder(mapper, rows, plan, pending, done, postUpdates);
                     inserted.addAll(rows);
                 }
-                rows = updates.get(mapper);
+            }
+            postUpdate(postUpdates, plan, pending, done);
+            for (EntityMapper mapper : order) {
+                List<InstanceState> rows = updates.get(mapper);
                 if (rows != null) {
+                    for (InstanceState state : rows) {
+                        applyLinks(state, plan, pending, done);
+                    }
                     update(mapper, rows);
                     updated.addAll(rows);
                 }
             }
-            for (int i = order.size() - 1; i >= 0; i--) {
-                List<InstanceState> rows = deletes.get(order.get(i));
-                if (rows != null) {
-                    delete(order.get(i), rows);
-                    deleted.addAll(rows);
-                }
-            }
+            new AssociationWriter(connection, dialect).write(plan);
+            deleteInDependencyOrder(order, deletes, plan, deleted);
             refetchGenerated();
         } catch (RuntimeException | Error e) {
             for (int i = undo.size() - 1; i >= 0; i--) {
@@ -96,6 +113,181 @@ public final class UnitOfWork {
             throw e;
         }
         return new Outcome(inserted, updated, deleted);
+    }
+
+    // ------------------------------------------------------------------ relationship links
+
+    /** Whether a row must wait: one of its links points at a row of this flush not inserted yet. */
+    private static boolean waits(InstanceState state, FlushPlan plan, Set<InstanceState> pending,
+            Set<InstanceState> done) {
+        for (FlushPlan.Link link : plan.links(state)) {
+            if (link.parent() != null && link.parent() != state && pending.contains(link.parent())
+                    && !done.contains(link.parent())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Copies the parents' keys into the row's foreign key columns; a parent not inserted yet leaves the columns NULL
+     * and the row is returned true, for a second UPDATE after the INSERTs.
+     */
+    private boolean applyLinks(InstanceState state, FlushPlan plan, Set<InstanceState> pending,
+            Set<InstanceState> done) {
+        boolean deferred = false;
+        for (FlushPlan.Link link : plan.links(state)) {
+            AttributeMapping[] columns = link.childColumns();
+            InstanceState parent = link.parent();
+            boolean later = parent != null && pending.contains(parent) && !done.contains(parent);
+            for (int i = 0; i < columns.length; i++) {
+                Object value = parent == null || later ? null : link.parentColumns()[i].get(parent.entity());
+                if (later && !columns[i].column().isNullable()) {
+                    throw new FlushError("cannot insert " + state.describe() + ": it refers to "
+                            + parent.describe() + ", which cannot be inserted before it (the rows refer to each other)"
+                            + ", and " + columns[i].describe() + " is NOT NULL; make it nullable so that the flush can"
+                            + " set it with a second UPDATE, or flush the rows in two steps");
+                }
+                if (!java.util.Objects.equals(columns[i].get(state.entity()), value)) {
+                    write(state, columns[i], value);
+                }
+            }
+            deferred |= later;
+        }
+        return deferred;
+    }
+
+    private void insertInDependencyOrder(EntityMapper mapper, List<InstanceState> rows, FlushPlan plan,
+            Set<InstanceState> pending, Set<InstanceState> done, List<InstanceState> postUpdates) {
+        List<InstanceState> remaining = rows;
+        while (!remaining.isEmpty()) {
+            List<InstanceState> ready = new ArrayList<>();
+            List<InstanceState> waiting = new ArrayList<>();
+            if (plan.isEmpty()) {
+                ready = remaining;
+            } else {
+                for (InstanceState state : remaining) {
+                    (waits(state, plan, pending, done) ? waiting : ready).add(state);
+                }
+                if (ready.isEmpty()) { // a cycle, or a parent of a table later in the order: second UPDATE
+                    ready = waiting;
+                    waiting = new ArrayList<>();
+                }
+                for (InstanceState state : ready) {
+                    if (applyLinks(state, plan, pending, done)) {
+                        postUpdates.add(state);
+                    }
+                }
+            }
+            insert(mapper, ready);
+            done.addAll(ready);
+            remaining = waiting;
+        }
+    }
+
+    /** The second UPDATE of rows inserted before a row they refer to: one batch per entity and column set. */
+    private void postUpdate(List<InstanceState> rows, FlushPlan plan, Set<InstanceState> pending,
+            Set<InstanceState> done) {
+        Map<EntityMapper, Map<BitSet, List<InstanceState>>> shapes = new LinkedHashMap<>();
+        for (InstanceState state : rows) {
+            applyLinks(state, plan, pending, done);
+            BitSet columns = new BitSet();
+            for (FlushPlan.Link link : plan.links(state)) {
+                for (AttributeMapping column : link.childColumns()) {
+                    columns.set(column.index());
+                }
+            }
+            shapes.computeIfAbsent(state.mapper(), m -> new LinkedHashMap<>())
+                    .computeIfAbsent(columns, c -> new ArrayList<>()).add(state);
+        }
+        shapes.forEach((mapper, byColumns) -> byColumns.forEach((columns, states) -> {
+            List<Object[]> values = new ArrayList<>();
+            for (InstanceState state : states) {
+                Object[] row = values(state, columns, mapper.primaryKey().length);
+                int n = columns.cardinality();
+                for (AttributeMapping pk : mapper.primaryKey()) {
+                    row[n++] = pk.toDatabase(pk.get(state.entity()));
+                }
+                values.add(row);
+            }
+            check("UPDATE", connection.executeOrmBatch(DmlSql.setColumns(mapper, dialect, columns), values, null)
+                    .counts(), states);
+        }));
+    }
+
+    /**
+     * Deletes children first: entities in reverse foreign key order, and within a table that refers to itself the
+     * rows that others refer to last. References that would still be violated (cycles) are set to NULL first.
+     */
+    private void deleteInDependencyOrder(List<EntityMapper> order, Map<EntityMapper, List<InstanceState>> deletes,
+            FlushPlan plan, List<InstanceState> deleted) {
+        if (deletes.isEmpty()) {
+            return;
+        }
+        Map<EntityMapper, Integer> position = new HashMap<>();
+        for (int i = 0; i < order.size(); i++) {
+            position.put(order.get(i), order.size() - 1 - i);
+        }
+        Map<InstanceState, List<FlushPlan.DeleteEdge>> sameTable = new java.util.IdentityHashMap<>();
+        List<FlushPlan.DeleteEdge> nullFirst = new ArrayList<>();
+        for (FlushPlan.DeleteEdge edge : plan.deleteEdges()) {
+            if (edge.first() == edge.then()) {
+                nullFirst.add(edge);
+            } else if (edge.first().mapper() == edge.then().mapper()) {
+                sameTable.computeIfAbsent(edge.first(), s -> new ArrayList<>()).add(edge);
+            } else if (position.get(edge.then().mapper()) < position.get(edge.first().mapper())) {
+                nullFirst.add(edge);
+            }
+        }
+        setNull(nullFirst);
+        for (int i = order.size() - 1; i >= 0; i--) {
+            EntityMapper mapper = order.get(i);
+            List<InstanceState> remaining = deletes.get(mapper);
+            while (remaining != null && !remaining.isEmpty()) {
+                Set<InstanceState> referenced = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+                Set<InstanceState> left = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+                left.addAll(remaining);
+                for (InstanceState state : remaining) {
+                    for (FlushPlan.DeleteEdge edge : sameTable.getOrDefault(state, List.of())) {
+                        if (left.contains(edge.then())) {
+                            referenced.add(edge.then());
+                        }
+                    }
+                }
+                List<InstanceState> ready = new ArrayList<>();
+                List<InstanceState> waiting = new ArrayList<>();
+                for (InstanceState state : remaining) {
+                    (referenced.contains(state) ? waiting : ready).add(state);
+                }
+                if (ready.isEmpty()) { // rows of one table referring to each other in a ring
+                    List<FlushPlan.DeleteEdge> ring = new ArrayList<>();
+                    waiting.forEach(state -> ring.addAll(sameTable.getOrDefault(state, List.of())));
+                    setNull(ring);
+                    ready = waiting;
+                    waiting = new ArrayList<>();
+                }
+                delete(mapper, ready);
+                deleted.addAll(ready);
+                remaining = waiting;
+            }
+        }
+    }
+
+    /** {@code UPDATE t SET fk = NULL WHERE pk = ?} for the referring rows of the edges. */
+    private void setNull(List<FlushPlan.DeleteEdge> edges) {
+        for (FlushPlan.DeleteEdge edge : edges) {
+            InstanceState state = edge.first();
+            EntityMapper mapper = state.mapper();
+            BitSet columns = new BitSet();
+            for (AttributeMapping column : edge.columns()) {
+                columns.set(column.index());
+            }
+            Object[] row = new Object[columns.cardinality() + mapper.primaryKey().length];
+            keyValues(state, row, columns.cardinality());
+            List<Object[]> values = new ArrayList<>();
+            values.add(row);
+            connection.executeOrmBatch(DmlSql.setColumns(mapper, dialect, columns), values, null);
+        }
     }
 
     private void write(InstanceState state, AttributeMapping attribute, Object value) {

@@ -33,7 +33,7 @@ public final class LoadingSubclasses {
 
     /** Installs the subclass's constructor in the mapper if it has deferred columns and none is installed yet. */
     public static void install(EntityMapper mapper) {
-        if (mapper.deferred().length == 0 || mapper.hasLoadingConstructor()) {
+        if (!mapper.needsLoadingSubclass() || mapper.hasLoadingConstructor()) {
             return;
         }
         synchronized (mapper) {
@@ -54,6 +54,13 @@ public final class LoadingSubclasses {
                     builder = builder.method(ElementMatchers.is(getter))
                             .intercept(MethodDelegation.to(DeferredGetter.class));
                 }
+                for (dev.athanor.impl.orm.mapping.RelationshipField field : mapper.relationshipFields()) {
+                    if (field.getterMethod() != null) {
+                        Method getter = Getters.of(type, field.name());
+                        builder = builder.method(ElementMatchers.is(getter))
+                                .intercept(MethodDelegation.to(ToOneGetter.class));
+                    }
+                }
                 MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(type, MethodHandles.lookup());
                 Class<?> subclass = builder.make()
                         .load(type.getClassLoader(), ClassLoadingStrategy.UsingLookup.of(lookup))
@@ -65,6 +72,22 @@ public final class LoadingSubclasses {
                 throw new AthanorException("cannot generate the lazy-loading subclass of " + type.getName() + ": " + e,
                         e);
             }
+        }
+    }
+
+    /** The interceptor of to-one relationship getters. Public: the generated class calls it. */
+    public static final class ToOneGetter {
+        private ToOneGetter() {
+        }
+
+        @RuntimeType
+        public static Object intercept(@This Object self, @net.bytebuddy.implementation.bind.annotation.Origin
+                Method method, @SuperCall Callable<?> getter) throws Exception {
+            Object state = ((LoadingSubclass) self).athanor$state();
+            if (state instanceof DeferredLoader loader) {
+                loader.loadToOne(self, method.getName());
+            }
+            return getter.call();
         }
     }
 

@@ -20,11 +20,26 @@ import java.util.stream.Stream;
 public final class OrmResult<E> implements dev.athanor.orm.EntityResult<E> {
     private final List<E> entities;
     private final String label;
+    private final boolean requiresUnique;
     private int position;
 
     public OrmResult(List<E> entities, String label) {
+        this(entities, label, false);
+    }
+
+    /** {@code requiresUnique}: rows repeat parents (a joined collection load) and must go through unique(). */
+    public OrmResult(List<E> entities, String label, boolean requiresUnique) {
         this.entities = entities;
         this.label = label;
+        this.requiresUnique = requiresUnique;
+    }
+
+    private void checkUnique() {
+        if (requiresUnique) {
+            throw new dev.athanor.InvalidRequestError("this result repeats each " + label + " once per member of "
+                    + "a collection loaded with joinedLoad; call unique() on it first: session.execute(stmt)"
+                    + ".unique().scalars().all()", null, "unique-required");
+        }
     }
 
     private Row row(E entity) {
@@ -32,6 +47,7 @@ public final class OrmResult<E> implements dev.athanor.orm.EntityResult<E> {
     }
 
     private List<E> rest() {
+        checkUnique();
         List<E> rest = entities.subList(position, entities.size());
         position = entities.size();
         return rest;
@@ -120,17 +136,20 @@ public final class OrmResult<E> implements dev.athanor.orm.EntityResult<E> {
 
     @Override
     public OrmResult<E> unique() {
-        List<E> rest = new ArrayList<>(rest());
+        List<E> rest = new ArrayList<>(entities.subList(position, entities.size()));
+        position = entities.size();
         return new OrmResult<>(new ListScalarResult<>(rest).unique().all(), label);
     }
 
     @Override
     public Row fetchOne() {
+        checkUnique();
         return position < entities.size() ? row(entities.get(position++)) : null;
     }
 
     @Override
     public List<Row> fetchMany(int size) {
+        checkUnique();
         if (size < 0) {
             throw new ArgumentError("fetchMany size must be 0 or more, was " + size);
         }

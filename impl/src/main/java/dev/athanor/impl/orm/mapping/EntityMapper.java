@@ -34,7 +34,8 @@ public final class EntityMapper {
     private volatile MethodHandle loadingConstructor;
 
     EntityMapper(Class<?> type, Table table, List<AttributeMapping> attributes, List<AttributeMapping> primaryKey,
-            MethodHandle constructor) {
+            MethodHandle constructor, List<RelationshipField> relationshipFields) {
+        this.relationshipFields = List.copyOf(relationshipFields);
         this.type = type;
         this.table = table;
         this.attributes = attributes.toArray(AttributeMapping[]::new);
@@ -70,6 +71,25 @@ public final class EntityMapper {
 
     private final int[] keyPositions;
     private final List<AttributeMapping> onUpdateColumns;
+    private final List<RelationshipField> relationshipFields;
+
+    /** The {@code @Relationship} fields as declared; the registry resolves them into {@link RelationshipMapping}s. */
+    public List<RelationshipField> relationshipFields() {
+        return relationshipFields;
+    }
+
+    /** Whether a lazy-loading subclass is needed: deferred columns, or to-one relationships with getters. */
+    public boolean needsLoadingSubclass() {
+        if (deferred.length > 0) {
+            return true;
+        }
+        for (RelationshipField field : relationshipFields) {
+            if (field.getterMethod() != null) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /** The columns with {@code onUpdate} SQL (empty for most entities). */
     public List<AttributeMapping> onUpdateColumns() {

@@ -29,6 +29,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -129,6 +130,7 @@ final class MapperFactory {
             }
             elements.add(Schema.primaryKey(keyColumns.toArray(String[]::new)));
         }
+        compositeForeignKeys(fields, elements);
         for (UniqueConstraint unique : entity.uniqueConstraints()) {
             dev.athanor.schema.UniqueConstraint constraint = Schema.uniqueConstraint(unique.value());
             elements.add(unique.name().isEmpty() ? constraint : constraint.named(unique.name()));
@@ -156,7 +158,139 @@ final class MapperFactory {
                 attributes.stream().filter(a -> a.name().equals(keyField)).forEach(key::add);
             }
         }
-        return new EntityMapper(type, table, attributes, key, constructor);
+        List<RelationshipField> relationships = relationshipFields();
+        if (problems.size() > before) {
+            return null;
+        }
+        return new EntityMapper(type, table, attributes, key, constructor, relationships);
+    }
+
+    /** The {@code @Relationship} fields, superclass fields first, read but not yet resolved. */
+    private List<RelationshipField> relationshipFields() {
+        List<Class<?>> chain = new ArrayList<>();
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            chain.add(0, c);
+        }
+        List<RelationshipField> result = new ArrayList<>();
+        for (Class<?> c : chain) {
+            for (Field field : c.getDeclaredFields()) {
+                Relationship relationship = field.getAnnotation(Relationship.class);
+                if (relationship == null || field.isAnnotationPresent(Column.class)
+                        || field.isAnnotationPresent(Id.class)) {
+                    continue;
+                }
+                RelationshipField read = relationshipField(field, relationship);
+                if (read != null) {
+                    result.add(read);
+                }
+            }
+        }
+        return result;
+    }
+
+    private RelationshipField relationshipField(Field field, Relationship relationship) {
+        String where = describe(field);
+        int modifiers = field.getModifiers();
+        if (Modifier.isStatic(modifiers) || Modifier.isTransient(modifiers) || Modifier.isFinal(modifiers)) {
+            problem(where + ": a @Relationship field must not be static, transient or final (the session sets it)");
+            return null;
+        }
+        Class<?> raw = field.getType();
+        Class<?> target;
+        RelationshipField.CollectionKind kind;
+        if (raw == java.util.List.class || raw == java.util.Collection.class || raw == java.util.Set.class) {
+            kind = raw == java.util.Set.class ? RelationshipField.CollectionKind.SET
+                    : RelationshipField.CollectionKind.LIST;
+            target = elementType(field);
+            if (target == null) {
+                problem(where + ": a collection relationship needs its element type, e.g. List<User>, not "
+                        + field.getGenericType().getTypeName());
+                return null;
+            }
+        } else if (java.util.Collection.class.isAssignableFrom(raw) || java.util.Map.class.isAssignableFrom(raw)) {
+            problem(where + ": declare a collection relationship as List<T>, Set<T> or Collection<T>, not "
+                    + raw.getSimpleName() + " (the session installs its own tracked List or Set)");
+            return null;
+        } else {
+            kind = RelationshipField.CollectionKind.NONE;
+            target = raw;
+        }
+        if (!target.isAnnotationPresent(Entity.class)) {
+            problem(where + ": the related class " + target.getName() + " is not an @Entity");
+            return null;
+        }
+        if (!relationship.secondary().isEmpty() && kind == RelationshipField.CollectionKind.NONE) {
+            problem(where + ": a many-to-many relationship (secondary = \"" + relationship.secondary()
+                    + "\") must be a List or Set");
+            return null;
+        }
+        try {
+            MethodHandle getter = lookup.unreflectGetter(field).asType(GETTER);
+            MethodHandle setter = lookup.unreflectSetter(field).asType(SETTER);
+            String getterMethod = kind == RelationshipField.CollectionKind.NONE && !constructorIsPrivate()
+                    && Getters.hasOverridableGetter(field, type) ? Getters.of(type, field.getName()).getName() : null;
+            return new RelationshipField(field.getName(), relationship, target, kind, getter, setter, getterMethod);
+        } catch (IllegalAccessException e) {
+            problem(where + ": not accessible: " + e.getMessage());
+            return null;
+        }
+    }
+
+    private static Class<?> elementType(Field field) {
+        if (field.getGenericType() instanceof java.lang.reflect.ParameterizedType parameterized
+                && parameterized.getActualTypeArguments().length == 1
+                && parameterized.getActualTypeArguments()[0] instanceof Class<?> element) {
+            return element;
+        }
+        return null;
+    }
+
+    /**
+     * Several {@code @ForeignKey} columns referring to different columns of one table (a composite key:
+     * {@code shelves.building}, {@code shelves.number}) form one constraint; columns referring to the same column
+     * ({@code addresses.id} twice) stay separate keys.
+     */
+    private Map<String, List<Field>> compositeGroups() {
+        if (compositeGroups == null) {
+            Map<String, List<Field>> byTable = new java.util.LinkedHashMap<>();
+            for (Field field : mappedFields()) {
+                ForeignKey fk = field.getAnnotation(ForeignKey.class);
+                if (fk != null && fk.value().contains(".")) {
+                    String table = fk.value().substring(0, fk.value().lastIndexOf('.'));
+                    byTable.computeIfAbsent(table, t -> new ArrayList<>()).add(field);
+                }
+            }
+            byTable.values().removeIf(group -> group.size() < 2 || group.stream().map(f -> {
+                String target = f.getAnnotation(ForeignKey.class).value();
+                return target.substring(target.lastIndexOf('.') + 1);
+            }).distinct().count() != group.size());
+            compositeGroups = byTable;
+        }
+        return compositeGroups;
+    }
+
+    private Map<String, List<Field>> compositeGroups;
+
+    private boolean partOfCompositeKey(ForeignKey fk) {
+        return compositeGroups().values().stream().anyMatch(group -> group.stream()
+                .anyMatch(f -> f.getAnnotation(ForeignKey.class) == fk));
+    }
+
+    private void compositeForeignKeys(List<Field> fields, List<TableElement> elements) {
+        compositeGroups().forEach((table, group) -> {
+            List<String> columns = new ArrayList<>();
+            List<String> targets = new ArrayList<>();
+            for (Field field : group) {
+                Column column = field.getAnnotation(Column.class);
+                columns.add(column != null && !column.name().isEmpty() ? column.name()
+                        : NameStyle.snakeCase(field.getName()));
+                String target = field.getAnnotation(ForeignKey.class).value();
+                targets.add(target.substring(target.lastIndexOf('.') + 1));
+            }
+            ForeignKey first = group.get(0).getAnnotation(ForeignKey.class);
+            elements.add(Schema.foreignKey(columns, table, targets).onDelete(first.onDelete())
+                    .onUpdate(first.onUpdate()));
+        });
     }
 
     private MethodHandle constructor() {
@@ -299,7 +433,7 @@ final class MapperFactory {
             def = def.serverDefault(serverDefault);
         }
         ForeignKey fk = field.getAnnotation(ForeignKey.class);
-        if (fk != null) {
+        if (fk != null && !partOfCompositeKey(fk)) {
             def = def.references(fk.value()).onDelete(fk.onDelete()).onUpdate(fk.onUpdate());
         }
         elements.add(def);

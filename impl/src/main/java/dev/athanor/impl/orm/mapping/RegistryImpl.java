@@ -28,8 +28,10 @@ public final class RegistryImpl implements Registry {
 
     /** An immutable snapshot: replaced as a whole when an open registry grows. */
     private record State(Map<Class<?>, EntityMapper> byClass, Map<Table, EntityMapper> byTable, MetaData metadata,
-            List<EntityMapper> flushOrder) {
+            List<EntityMapper> flushOrder, Map<EntityMapper, RelationshipMapping[]> relationships) {
     }
+
+    private static final RelationshipMapping[] NONE = new RelationshipMapping[0];
 
     private RegistryImpl(boolean open, State state) {
         this.open = open;
@@ -38,7 +40,15 @@ public final class RegistryImpl implements Registry {
 
     /** Maps and validates {@code classes}; every problem is in one {@link MappingError}. */
     public static RegistryImpl of(Collection<Class<?>> classes) {
-        return new RegistryImpl(false, build(classes));
+        List<Class<?>> all = new ArrayList<>();
+        for (Class<?> type : classes) {
+            if (type == null || Mappers.orNull(type) == null) {
+                all.add(type); // reported by build()
+            } else {
+                addWithTargets(type, all);
+            }
+        }
+        return new RegistryImpl(false, build(all));
     }
 
     /** A registry that maps classes on first use. */
@@ -72,20 +82,46 @@ public final class RegistryImpl implements Registry {
         for (EntityMapper mapper : byClass.values()) {
             checkForeignKeys(mapper, byTableName, problems);
         }
+        RelationshipResolver.Resolved resolved = problems.isEmpty()
+                ? RelationshipResolver.resolve(byClass.values(), byTableName, problems) : null;
         if (!problems.isEmpty()) {
             throw new MappingError(problems);
         }
+        return state(byClass, resolved);
+    }
+
+    private static State state(Map<Class<?>, EntityMapper> byClass, RelationshipResolver.Resolved resolved) {
         MetaData metadata = new MetaData();
         Map<Table, EntityMapper> byTable = new IdentityHashMap<>();
         for (EntityMapper mapper : byClass.values()) {
             metadata.include(mapper.table());
             byTable.put(mapper.table(), mapper);
         }
+        resolved.declaredTables().forEach(metadata::include);
         List<EntityMapper> order = new ArrayList<>();
         for (Table table : CoreServices.sortByDependency(metadata.tables())) {
-            order.add(byTable.get(table));
+            EntityMapper mapper = byTable.get(table);
+            if (mapper != null) {
+                order.add(mapper);
+            }
         }
-        return new State(Map.copyOf(byClass), byTable, metadata, List.copyOf(order));
+        return new State(Map.copyOf(byClass), byTable, metadata, List.copyOf(order), resolved.relationships());
+    }
+
+    /** Whether some mapper of this registry has relationships (else a flush skips relationship work). */
+    public boolean hasRelationships() {
+        for (RelationshipMapping[] relationships : state.relationships.values()) {
+            if (relationships.length > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The resolved relationships of a mapper of this registry (empty when it has none). */
+    public RelationshipMapping[] relationships(EntityMapper mapper) {
+        RelationshipMapping[] relationships = state.relationships.get(mapper);
+        return relationships == null ? NONE : relationships;
     }
 
     private static void checkForeignKeys(EntityMapper mapper, Map<String, EntityMapper> byTableName,
@@ -155,10 +191,24 @@ public final class RegistryImpl implements Registry {
         }
         Mappers.of(type); // fails with this class's own problems first
         List<Class<?>> classes = new ArrayList<>(state.byClass.keySet());
-        classes.add(type);
+        addWithTargets(type, classes);
         // a foreign key to a class not met yet is not an error for an open registry: map what its targets need
         state = buildOpen(classes);
         return state.byClass.get(type);
+    }
+
+    /** A class and, transitively, the classes its relationships refer to. */
+    private static void addWithTargets(Class<?> type, List<Class<?>> classes) {
+        if (classes.contains(type) || !type.isAnnotationPresent(dev.athanor.orm.mapping.Entity.class)) {
+            return;
+        }
+        classes.add(type);
+        EntityMapper mapper = Mappers.orNull(type);
+        if (mapper != null) {
+            for (RelationshipField field : mapper.relationshipFields()) {
+                addWithTargets(field.target(), classes);
+            }
+        }
     }
 
     private static State buildOpen(List<Class<?>> classes) {
@@ -174,20 +224,19 @@ public final class RegistryImpl implements Registry {
     }
 
     private static State buildUnchecked(List<Class<?>> classes) {
-        MetaData metadata = new MetaData();
         Map<Class<?>, EntityMapper> byClass = new LinkedHashMap<>();
-        Map<Table, EntityMapper> byTable = new IdentityHashMap<>();
+        Map<String, EntityMapper> byTableName = new HashMap<>();
         for (Class<?> type : classes) {
             EntityMapper mapper = Mappers.of(type);
             byClass.put(type, mapper);
-            byTable.put(mapper.table(), mapper);
-            metadata.include(mapper.table());
+            byTableName.put(mapper.table().name().toLowerCase(Locale.ROOT), mapper);
         }
-        List<EntityMapper> order = new ArrayList<>();
-        for (Table table : CoreServices.sortByDependency(metadata.tables())) {
-            order.add(byTable.get(table));
+        List<String> problems = new ArrayList<>();
+        RelationshipResolver.Resolved resolved = RelationshipResolver.resolve(byClass.values(), byTableName, problems);
+        if (!problems.isEmpty()) {
+            throw new MappingError(problems);
         }
-        return new State(Map.copyOf(byClass), byTable, metadata, List.copyOf(order));
+        return state(byClass, resolved);
     }
 
     /** The mapper of a mapped table, or null. */

@@ -33,6 +33,48 @@ public final class InstanceState {
     private boolean insertedInTransaction;
 
     private long sequence;
+    private Object[] related;
+    private dev.athanor.orm.Loading.Strategy[] strategies;
+
+    /**
+     * The relationship snapshot of relationship {@code index}: the object a to-one referred to, or the members of a
+     * collection ({@code List}), as last loaded or flushed; {@link #UNLOADED} while not loaded; null for a to-one
+     * known to be empty.
+     */
+    public Object related(int index) {
+        return related == null ? UNLOADED : related[index];
+    }
+
+    public void related(int index, Object value, int count) {
+        if (related == null) {
+            related = new Object[count];
+            java.util.Arrays.fill(related, UNLOADED);
+        }
+        related[index] = value;
+    }
+
+    /** Whether any relationship snapshot was taken (else every relationship counts as unloaded). */
+    public boolean hasRelated() {
+        return related != null;
+    }
+
+    /** The loading strategy a loader option gave this object's relationship {@code index}, or null. */
+    public dev.athanor.orm.Loading.Strategy strategy(int index) {
+        return strategies == null ? null : strategies[index];
+    }
+
+    public void strategy(int index, dev.athanor.orm.Loading.Strategy value, int count) {
+        if (strategies == null) {
+            strategies = new dev.athanor.orm.Loading.Strategy[count];
+        }
+        strategies[index] = value;
+    }
+
+    /** Forgets the relationship snapshots (expired: they load again when used). */
+    public void clearRelated() {
+        related = null;
+        strategies = null;
+    }
 
     InstanceState(Object entity, EntityMapper mapper, Status status) {
         this.entity = entity;

@@ -45,13 +45,17 @@ import java.util.function.Supplier;
  * The Session: an identity map, the states of the objects it holds, and one connection at a time (taken on first
  * use, given back at commit, rollback and close, as SQLAlchemy's session does).
  */
-public final class SessionImpl implements Session, DeferredLoader {
+public final class SessionImpl implements Session, DeferredLoader, dev.athanor.impl.orm.loading.CollectionOwner {
     private final Engine engine;
     private final RegistryImpl registry;
     private final ThreadGuard guard = new ThreadGuard();
     private final Map<EntityKey, InstanceState> identity = new HashMap<>();
     private final Map<Object, InstanceState> states = new IdentityHashMap<>();
     private final BulkOperations bulk = new BulkOperations(this);
+    private final RelationshipLoader relationships = new RelationshipLoader(this);
+    private final RelationshipFlush relationshipFlush = new RelationshipFlush(this);
+    private final dev.athanor.orm.NPlusOneGuard nPlusOneGuard;
+    private final Map<dev.athanor.impl.orm.mapping.RelationshipMapping, int[]> lazyLoads = new HashMap<>();
     private boolean autoflush;
     private long sequence;
     private boolean flushing;
@@ -60,6 +64,11 @@ public final class SessionImpl implements Session, DeferredLoader {
     private ConnectionImpl connection;
 
     SessionImpl(Engine engine, RegistryImpl registry, boolean autoflush) {
+        this(engine, registry, autoflush, dev.athanor.orm.NPlusOneGuard.DEFAULT);
+    }
+
+    SessionImpl(Engine engine, RegistryImpl registry, boolean autoflush, dev.athanor.orm.NPlusOneGuard guard) {
+        this.nPlusOneGuard = guard;
         this.engine = engine;
         this.registry = registry;
         this.autoflush = autoflush;
@@ -182,14 +191,49 @@ public final class SessionImpl implements Session, DeferredLoader {
     private InstanceState attach(Object entity) {
         InstanceState state = states.get(entity);
         if (state == null) {
-            EntityMapper mapper = registry.mapperOf(entity);
-            state = new InstanceState(entity, mapper, Status.PENDING);
-            state.sequence(++sequence);
-            states.put(entity, state);
+            state = attachCascaded(entity);
+            List<InstanceState> added = new ArrayList<>();
+            added.add(state);
+            for (int i = 0; i < added.size(); i++) {
+                relationshipFlush.cascadeAdd(added.get(i), added);
+            }
         } else if (state.status() == Status.DELETED) {
             state.status(Status.PERSISTENT);
         }
         return state;
+    }
+
+    /** A new pending state for an object met through a relationship (the cascade walks on from it). */
+    InstanceState attachCascaded(Object entity) {
+        EntityMapper mapper = registry.mapperOf(entity);
+        if (mapper.identityColumn() == null && mapper.keyOf(entity) != null) {
+            InstanceState existing = identity.get(new EntityKey(mapper, mapper.keyOf(entity)));
+            if (existing != null && existing.entity() != entity) {
+                throw new InvalidRequestError("cannot add " + existing.describe() + ": another object with the same "
+                        + "key is already in this session; merge() it instead");
+            }
+        }
+        InstanceState state = new InstanceState(entity, mapper, Status.PENDING);
+        state.sequence(++sequence);
+        states.put(entity, state);
+        return state;
+    }
+
+    /** A pending object removed by a delete cascade or as an orphan: it is simply not inserted. */
+    void expungePending(InstanceState state) {
+        states.remove(state.entity());
+    }
+
+    InstanceState stateOf(Object entity) {
+        return states.get(entity);
+    }
+
+    dev.athanor.impl.orm.mapping.RelationshipMapping[] relationshipsOf(EntityMapper mapper) {
+        return registry.relationships(mapper);
+    }
+
+    RelationshipLoader relationshipLoader() {
+        return relationships;
     }
 
     @Override
@@ -249,19 +293,24 @@ public final class SessionImpl implements Session, DeferredLoader {
         if (flushing) {
             return;
         }
+        dev.athanor.impl.orm.flush.FlushPlan plan = dev.athanor.impl.orm.flush.FlushPlan.EMPTY;
         List<InstanceState> work = new ArrayList<>();
-        for (InstanceState state : states.values()) {
-            if (state.status() != Status.PERSISTENT || state.isModified()) {
-                work.add(state);
-            }
-        }
-        if (work.isEmpty()) {
-            return;
-        }
-        work.sort(java.util.Comparator.comparingLong(InstanceState::sequence));
         flushing = true;
         try {
-            UnitOfWork.Outcome outcome = new UnitOfWork(conn()).flush(work, registry.flushOrder());
+            if (registry.hasRelationships()) {
+                plan = relationshipFlush.prepare(new ArrayList<>(states.values()));
+            }
+            for (InstanceState state : states.values()) {
+                if (state.status() != Status.PERSISTENT || state.isModified() || plan.hasLinks(state)) {
+                    work.add(state);
+                }
+            }
+            if (work.isEmpty() && plan.isEmpty()) {
+                return;
+            }
+            lazyLoads.clear();
+            work.sort(java.util.Comparator.comparingLong(InstanceState::sequence));
+            UnitOfWork.Outcome outcome = new UnitOfWork(conn()).flush(work, registry.flushOrder(), plan);
             for (InstanceState state : outcome.inserted()) {
                 state.status(Status.PERSISTENT);
                 state.key(state.mapper().keyOf(state.entity()));
@@ -275,6 +324,9 @@ public final class SessionImpl implements Session, DeferredLoader {
             }
             for (InstanceState state : outcome.deleted()) {
                 forget(state);
+            }
+            if (registry.hasRelationships()) {
+                relationshipFlush.afterFlush(states.values());
             }
         } catch (RuntimeException e) {
             failedFlush = e;
@@ -291,7 +343,7 @@ public final class SessionImpl implements Session, DeferredLoader {
         }
     }
 
-    private void forget(InstanceState state) {
+    void forget(InstanceState state) {
         states.remove(state.entity());
         if (state.key() != null) {
             identity.remove(new EntityKey(state.mapper(), state.key()));
@@ -301,29 +353,139 @@ public final class SessionImpl implements Session, DeferredLoader {
         }
     }
 
-    /** A lazy-loading instance leaving the session: its unloaded deferred getters will say so. */
-    private static void detachLoading(InstanceState state, LoadingSubclass loading) {
+    /** A lazy-loading instance leaving the session: its unloaded deferred getters and to-ones will say so. */
+    private void detachLoading(InstanceState state, LoadingSubclass loading) {
         List<AttributeMapping> unloaded = new ArrayList<>();
         for (AttributeMapping deferred : state.mapper().deferred()) {
             if (!state.isLoaded(deferred)) {
                 unloaded.add(deferred);
             }
         }
-        loading.athanor$state(unloaded.isEmpty() ? null : new DetachedDeferred(state.describe(), unloaded));
+        List<dev.athanor.impl.orm.mapping.RelationshipMapping> toOnes = new ArrayList<>();
+        for (dev.athanor.impl.orm.mapping.RelationshipMapping relationship : registry.relationships(state.mapper())) {
+            if (relationship.getterMethod() != null && !RelationshipLoader.isLoaded(state, relationship)) {
+                toOnes.add(relationship);
+            }
+        }
+        loading.athanor$state(unloaded.isEmpty() && toOnes.isEmpty() ? null
+                : new DetachedDeferred(state.describe(), unloaded, toOnes));
     }
 
-    /** Stands in for the session once an object with unloaded deferred columns leaves it: their getters fail. */
-    private record DetachedDeferred(String object, List<AttributeMapping> unloaded) implements DeferredLoader {
+    /** Stands in for the session once an object with unloaded attributes leaves it: their getters fail. */
+    private record DetachedDeferred(String object, List<AttributeMapping> unloaded,
+            List<dev.athanor.impl.orm.mapping.RelationshipMapping> toOnes) implements DeferredLoader {
         @Override
         public void loadDeferred(Object entity) {
             for (AttributeMapping attribute : unloaded) {
                 if (attribute.get(entity) == null) {
-                    throw new InvalidRequestError("cannot load the deferred columns of " + object + " ("
-                            + unloaded.stream().map(AttributeMapping::name).toList() + "): the object is not in an "
-                            + "open session (closed or expunged); read them while the session is open, or select "
-                            + "with undefer()", null, "detached");
+                    throw new dev.athanor.orm.DetachedInstanceError("cannot load the deferred columns of " + object
+                            + " (" + unloaded.stream().map(AttributeMapping::name).toList() + "): the object is "
+                            + "detached (its session is closed, or it was expunged); read them while the session is "
+                            + "open, or select with undefer()");
                 }
             }
+        }
+
+        @Override
+        public void loadToOne(Object entity, String getterName) {
+            for (dev.athanor.impl.orm.mapping.RelationshipMapping relationship : toOnes) {
+                if (getterName.equals(relationship.getterMethod()) && relationship.get(entity) == null) {
+                    String name = relationship.owner().entityName();
+                    throw new dev.athanor.orm.DetachedInstanceError(object + "." + relationship.name()
+                            + " is not loaded and " + object + " is detached (its session is closed, or it was "
+                            + "expunged), so nothing can load it; load it while the session is open, with the query "
+                            + "(select(" + name + ".class).options(selectinLoad(" + name + "_." + relationship.name()
+                            + ")) or joinedLoad), or read it before closing the session");
+                }
+            }
+        }
+    }
+
+    @Override
+    public void loadToOne(Object entity, String getterName) {
+        guardedRun(() -> relationships.loadToOne(entity, getterName));
+    }
+
+    @Override
+    public void loadCollection(dev.athanor.impl.orm.loading.TrackedCollection collection) {
+        guardedRun(() -> {
+            if (!closed && states.containsKey(collection.ownerEntity())) {
+                autoflushNow();
+            }
+            relationships.loadCollection(collection);
+        });
+    }
+
+    @Override
+    public void memberAdded(dev.athanor.impl.orm.loading.TrackedCollection collection, Object member) {
+        dev.athanor.impl.orm.mapping.RelationshipMapping relationship = collection.relationship();
+        if (member == null || !relationship.target().type().isInstance(member)) {
+            throw new ArgumentError(relationship + " holds " + relationship.target().entityName() + " objects, not "
+                    + (member == null ? "null" : member.getClass().getName()));
+        }
+        Object owner = collection.ownerEntity();
+        if (!closed && states.containsKey(owner) && !states.containsKey(member)) {
+            attach(member);
+        }
+        dev.athanor.impl.orm.mapping.RelationshipMapping back = relationship.back();
+        if (back == null) {
+            return;
+        }
+        if (!back.isCollection()) {
+            Object old = back.get(member);
+            if (old != owner) {
+                back.set(member, owner);
+                if (old != null && relationship.get(old) instanceof dev.athanor.impl.orm.loading.TrackedCollection
+                        previous && previous != collection) {
+                    previous.removeSilently(member);
+                }
+            }
+        } else if (back.get(member) instanceof dev.athanor.impl.orm.loading.TrackedCollection other) {
+            other.addSilently(owner);
+        } else if (back.get(member) instanceof java.util.Collection<?> plain
+                && !RelationshipFlush.containsSame(plain, owner)) {
+            @SuppressWarnings("unchecked")
+            java.util.Collection<Object> writable = (java.util.Collection<Object>) plain;
+            writable.add(owner);
+        }
+    }
+
+    @Override
+    public void memberRemoved(dev.athanor.impl.orm.loading.TrackedCollection collection, Object member) {
+        dev.athanor.impl.orm.mapping.RelationshipMapping back = collection.relationship().back();
+        if (back == null || member == null) {
+            return;
+        }
+        Object owner = collection.ownerEntity();
+        if (!back.isCollection()) {
+            if (back.get(member) == owner) {
+                back.set(member, null);
+            }
+        } else if (back.get(member) instanceof dev.athanor.impl.orm.loading.TrackedCollection other) {
+            other.removeSilently(owner);
+        } else if (back.get(member) instanceof java.util.Collection<?> plain) {
+            plain.removeIf(candidate -> candidate == owner);
+        }
+    }
+
+    /** Counts a lazy load for the N+1 guard: warns or fails once one relationship loads too often. */
+    void lazyLoadStarting(dev.athanor.impl.orm.mapping.RelationshipMapping relationship) {
+        if (nPlusOneGuard.action() == dev.athanor.orm.NPlusOneGuard.Action.OFF) {
+            return;
+        }
+        int[] count = lazyLoads.computeIfAbsent(relationship, r -> new int[2]);
+        if (++count[0] <= nPlusOneGuard.threshold()) {
+            return;
+        }
+        String message = "N+1 queries: " + relationship + " loaded lazily " + count[0] + " times since the last flush"
+                + " (one query per " + relationship.owner().entityName() + "); load it with the query: select("
+                + relationship.owner().entityName() + ".class).options(selectinLoad(" + relationship.owner().entityName()
+                + "_." + relationship.name() + ")), or joinedLoad";
+        if (nPlusOneGuard.action() == dev.athanor.orm.NPlusOneGuard.Action.RAISE) {
+            throw new dev.athanor.orm.LazyLoadError(message);
+        }
+        if (count[1]++ == 0) {
+            org.jboss.logging.Logger.getLogger(Session.class).warn(message);
         }
     }
 
@@ -345,6 +507,7 @@ public final class SessionImpl implements Session, DeferredLoader {
             for (InstanceState state : states.values()) {
                 state.insertedInTransaction(false);
             }
+            lazyLoads.clear();
         });
     }
 
@@ -384,7 +547,16 @@ public final class SessionImpl implements Session, DeferredLoader {
                 state.status(Status.PERSISTENT);
             }
             state.clearAssigned();
-            state.expired(true);
+            expireState(state);
+        }
+    }
+
+    /** Expired: columns reload when the object is met next, relationships when used next. */
+    private void expireState(InstanceState state) {
+        state.expired(true);
+        dev.athanor.impl.orm.mapping.RelationshipMapping[] rels = registry.relationships(state.mapper());
+        if (rels.length > 0) {
+            relationships.install(state, rels);
         }
     }
 
@@ -419,7 +591,9 @@ public final class SessionImpl implements Session, DeferredLoader {
                 return state.status() == Status.DELETED ? null : entity.cast(state.entity());
             }
             autoflushNow();
-            List<E> found = loadEntities(mapper, mapper.keyLookup(), keyParameters(mapper, key), true, List.of());
+            LoadPlan plan = LoadPlan.plain(registry, mapper);
+            plan.populateExisting = true;
+            List<E> found = loadEntities(plan, mapper.keyLookup(), keyParameters(mapper, key));
             return found.isEmpty() ? null : found.get(0);
         });
     }
@@ -482,13 +656,13 @@ public final class SessionImpl implements Session, DeferredLoader {
 
     @Override
     public void expire(Object entity) {
-        guardedRun(() -> persistentState(entity, "expire").expired(true));
+        guardedRun(() -> expireState(persistentState(entity, "expire")));
     }
 
     @Override
     public void expireAll() {
         guardedRun(() -> states.values().stream().filter(s -> s.status() == Status.PERSISTENT)
-                .forEach(s -> s.expired(true)));
+                .forEach(this::expireState));
     }
 
     @Override
@@ -499,7 +673,9 @@ public final class SessionImpl implements Session, DeferredLoader {
             EntityMapper mapper = state.mapper();
             state.expired(true);
             state.clearAssigned();
-            List<Object> found = loadEntities(mapper, mapper.select().where(keyCondition(mapper, state.key())), true);
+            LoadPlan plan = LoadPlan.plain(registry, mapper);
+            plan.populateExisting = true;
+            List<Object> found = loadEntities(plan, mapper.select().where(keyCondition(mapper, state.key())), null);
             if (found.isEmpty()) {
                 forget(state);
                 throw new InvalidRequestError("could not refresh " + state.describe() + ": the row is gone");
@@ -602,14 +778,8 @@ public final class SessionImpl implements Session, DeferredLoader {
                     throw new ArgumentError("an entity select takes its values from its expressions, not parameters");
                 }
                 EntityMapper mapper = registry.mapper(type);
-                List<AttributeMapping> undeferred = undeferred(mapper, select);
-                Select<?> widened = select;
-                if (!undeferred.isEmpty()) {
-                    List<Expression<?>> columns = new ArrayList<>(mapper.selectColumns());
-                    undeferred.forEach(a -> columns.add(a.column()));
-                    widened = select.withOnlyColumns(columns.toArray(Expression[]::new));
-                }
-                return new OrmResult<>(loadEntities(mapper, widened, false, undeferred), mapper.entityName());
+                LoadPlan plan = LoadPlan.of(registry, mapper, select.loaderOptions());
+                return new OrmResult<>(loadEntities(plan, select, null), mapper.entityName(), plan.joinsCollection());
             }
             if (statement instanceof Update update && update.entity() != null) {
                 return new SessionSynchronizer(this).update(update);
@@ -647,31 +817,10 @@ public final class SessionImpl implements Session, DeferredLoader {
         return execute(statement).scalar();
     }
 
-    /** The deferred columns that {@code undefer(...)} options of the select load with the entity. */
-    private static List<AttributeMapping> undeferred(EntityMapper mapper, Select<?> select) {
-        List<AttributeMapping> undeferred = new ArrayList<>();
-        for (dev.athanor.orm.LoaderOption option : select.loaderOptions()) {
-            if (option instanceof dev.athanor.orm.Loading.ColumnLoading column) {
-                if (column.attribute().entityType() != mapper.type()) {
-                    throw new ArgumentError("undefer(" + column.attribute() + ") does not apply to a select of "
-                            + mapper.entityName());
-                }
-                AttributeMapping attribute = mapper.attribute(column.attribute().name());
-                if (attribute.isDeferred() && !undeferred.contains(attribute)) {
-                    undeferred.add(attribute);
-                }
-            }
-        }
-        return undeferred;
-    }
-
     <E> List<E> loadEntities(EntityMapper mapper, Select<?> select, boolean populateExisting) {
-        return loadEntities(mapper, select, null, populateExisting, List.of());
-    }
-
-    <E> List<E> loadEntities(EntityMapper mapper, Select<?> select, boolean populateExisting,
-            List<AttributeMapping> undeferred) {
-        return loadEntities(mapper, select, null, populateExisting, undeferred);
+        LoadPlan plan = LoadPlan.plain(registry, mapper);
+        plan.populateExisting = populateExisting;
+        return loadEntities(plan, select, null);
     }
 
     private static Map<String, ?> keyParameters(EntityMapper mapper, Object key) {
@@ -686,44 +835,69 @@ public final class SessionImpl implements Session, DeferredLoader {
         return parameters;
     }
 
-    /** Runs an entity select and turns rows into objects through the identity map. */
+    /**
+     * Runs an entity select and turns rows into objects through the identity map; joined relationships are read from
+     * the same rows, then the plan's other relationship strategies run (selectin queries, raise and noload marks).
+     */
     @SuppressWarnings("unchecked")
-    <E> List<E> loadEntities(EntityMapper mapper, Select<?> select, Map<String, ?> parameters,
-            boolean populateExisting, List<AttributeMapping> undeferred) {
+    <E> List<E> loadEntities(LoadPlan plan, Select<?> select, Map<String, ?> parameters) {
+        EntityMapper mapper = plan.mapper;
         LoadingSubclasses.install(mapper);
+        boolean populateExisting = plan.populateExisting;
+        Select<?> sql = select;
+        RelationshipLoader.RowCollector collector = null;
+        if (plan.hasRowBranches()) {
+            sql = relationships.withJoins(select, plan);
+            collector = relationships.new RowCollector(populateExisting);
+        } else if (!plan.columns.isDefault(mapper)) {
+            sql = select.withOnlyColumns(plan.columns.expressions(mapper.table()).toArray(Expression[]::new));
+        }
         List<E> entities = new ArrayList<>();
-        int width = mapper.loaded().length;
-        try (Result result = conn().execute(select, parameters)) {
+        List<InstanceState> loaded = plan.relationships.length == 0 ? null : new ArrayList<>();
+        Set<InstanceState> seen = loaded == null ? null
+                : Collections.newSetFromMap(new IdentityHashMap<>());
+        try (Result result = conn().execute(sql, parameters)) {
             for (Row row : result) {
-                Object entity = hydrate(mapper, row, populateExisting);
-                if (!undeferred.isEmpty()) {
-                    InstanceState state = states.get(entity);
-                    for (int i = 0; i < undeferred.size(); i++) {
-                        AttributeMapping attribute = undeferred.get(i);
-                        if (!state.isLoaded(attribute)) {
-                            Object value = attribute.fromDatabase(row.get(width + i));
-                            attribute.set(entity, value);
-                            state.snapshotOf(attribute, value);
-                        }
-                    }
+                InstanceState state = hydrateState(mapper, row, 0, plan.columns, populateExisting);
+                entities.add((E) state.entity());
+                if (collector != null) {
+                    collector.row(state, row, plan);
                 }
-                entities.add((E) entity);
+                if (loaded != null && seen.add(state)) {
+                    loaded.add(state);
+                }
             }
+        }
+        if (collector != null) {
+            collector.finish();
+        }
+        if (loaded != null) {
+            relationships.afterLoad(loaded, plan, populateExisting);
         }
         return entities;
     }
 
-    /** One row to its object: the identity map's object when there is one (refreshed only if expired or asked). */
-    Object hydrate(EntityMapper mapper, Row row, boolean populateExisting) {
-        int[] positions = mapper.keyPositions();
+    /**
+     * One row (from column {@code offset} on) to its object's state: the identity map's object when there is one
+     * (refreshed only if expired or asked); null when the row holds no such object (an outer join's empty side).
+     */
+    InstanceState hydrateState(EntityMapper mapper, Row row, int offset, EntityColumns columns,
+            boolean populateExisting) {
+        int[] positions = columns.keyPositions();
         AttributeMapping[] pk = mapper.primaryKey();
         Object key;
         if (positions.length == 1) {
-            key = pk[0].fromDatabase(row.get(positions[0]));
+            key = pk[0].fromDatabase(row.get(offset + positions[0]));
+            if (key == null) {
+                return null;
+            }
         } else {
             Object[] parts = new Object[positions.length];
             for (int i = 0; i < parts.length; i++) {
-                parts[i] = pk[i].fromDatabase(row.get(positions[i]));
+                parts[i] = pk[i].fromDatabase(row.get(offset + positions[i]));
+                if (parts[i] == null) {
+                    return null;
+                }
             }
             key = List.of(parts);
         }
@@ -731,34 +905,45 @@ public final class SessionImpl implements Session, DeferredLoader {
         InstanceState state = identity.get(entityKey);
         if (state != null) {
             if (state.isExpired() || populateExisting) {
-                populate(state, row);
+                boolean expired = state.isExpired();
+                populate(state, row, offset, columns);
+                dev.athanor.impl.orm.mapping.RelationshipMapping[] rels = registry.relationships(mapper);
+                if (expired && rels.length > 0 && state.hasRelated()) {
+                    relationships.install(state, rels);
+                }
             }
-            return state.entity();
+            return state;
         }
         Object entity = mapper.newLoadedInstance();
         state = new InstanceState(entity, mapper, Status.PERSISTENT);
         state.sequence(++sequence);
         state.key(key);
-        populate(state, row);
+        populate(state, row, offset, columns);
         states.put(entity, state);
         identity.put(entityKey, state);
         if (entity instanceof LoadingSubclass loading) {
             loading.athanor$state(this);
         }
-        return entity;
+        dev.athanor.impl.orm.mapping.RelationshipMapping[] rels = registry.relationships(mapper);
+        if (rels.length > 0) {
+            relationships.install(state, rels);
+        }
+        return state;
     }
 
-    private static void populate(InstanceState state, Row row) {
+    private static void populate(InstanceState state, Row row, int offset, EntityColumns columns) {
         Object entity = state.entity();
-        AttributeMapping[] loaded = state.mapper().loaded();
+        AttributeMapping[] loaded = columns.loaded();
         for (int i = 0; i < loaded.length; i++) {
-            Object value = loaded[i].fromDatabase(row.get(i));
+            Object value = loaded[i].fromDatabase(row.get(offset + i));
             loaded[i].set(entity, value);
             state.snapshotOf(loaded[i], value);
         }
-        for (AttributeMapping deferred : state.mapper().deferred()) {
-            deferred.set(entity, null);
-            state.markUnloaded(deferred);
+        for (AttributeMapping unloaded : columns.unloaded()) {
+            if (!unloaded.isPrimitive()) {
+                unloaded.set(entity, null);
+            }
+            state.markUnloaded(unloaded);
         }
         state.expired(false);
     }

@@ -2,6 +2,7 @@ package dev.athanor.impl.orm.session;
 
 import dev.athanor.Engine;
 import dev.athanor.impl.orm.mapping.RegistryImpl;
+import dev.athanor.orm.NPlusOneGuard;
 import dev.athanor.orm.Registry;
 import dev.athanor.orm.Session;
 import dev.athanor.orm.SessionMaker;
@@ -14,16 +15,30 @@ public final class SessionMakerImpl implements SessionMaker {
     private final Engine engine;
     private final RegistryImpl registry;
     private final boolean autoflush;
+    private final NPlusOneGuard guard;
 
     public SessionMakerImpl(Engine engine, RegistryImpl registry, boolean autoflush) {
+        this(engine, registry, autoflush, NPlusOneGuard.DEFAULT);
+    }
+
+    public SessionMakerImpl(Engine engine, RegistryImpl registry, boolean autoflush, NPlusOneGuard guard) {
         this.engine = engine;
         this.registry = registry;
         this.autoflush = autoflush;
+        this.guard = guard;
     }
 
     @Override
     public Session open() {
-        return new SessionImpl(engine, registry, autoflush);
+        return new SessionImpl(engine, registry, autoflush, guard);
+    }
+
+    @Override
+    public SessionMaker withNPlusOneGuard(NPlusOneGuard value) {
+        if (value == null) {
+            throw new dev.athanor.ArgumentError("withNPlusOneGuard() needs a guard; NPlusOneGuard.off() turns it off");
+        }
+        return new SessionMakerImpl(engine, registry, autoflush, value);
     }
 
     @Override
@@ -55,7 +70,7 @@ public final class SessionMakerImpl implements SessionMaker {
 
     @Override
     public SessionMaker withAutoflush(boolean value) {
-        return new SessionMakerImpl(engine, registry, value);
+        return new SessionMakerImpl(engine, registry, value, guard);
     }
 
     @Override

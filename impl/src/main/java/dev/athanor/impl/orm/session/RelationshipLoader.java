@@ -1,0 +1,568 @@
+package dev.athanor.impl.orm.session;
+
+import dev.athanor.InvalidRequestError;
+import dev.athanor.Result;
+import dev.athanor.Row;
+import dev.athanor.Select;
+import dev.athanor.Sql;
+import dev.athanor.impl.orm.loading.LoadingSubclasses;
+import dev.athanor.impl.orm.loading.TrackedCollection;
+import dev.athanor.impl.orm.mapping.AttributeMapping;
+import dev.athanor.impl.orm.mapping.EntityMapper;
+import dev.athanor.impl.orm.mapping.RelationshipMapping;
+import dev.athanor.impl.orm.mapping.RelationshipMapping.Kind;
+import dev.athanor.orm.DetachedInstanceError;
+import dev.athanor.orm.LazyLoadError;
+import dev.athanor.orm.Loading.Strategy;
+import dev.athanor.schema.Column;
+import dev.athanor.sql.Expression;
+import dev.athanor.sql.FromClause;
+import dev.athanor.sql.TableAlias;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Loads relationships for a session: sets up the fields of loaded objects (tracked collections, unloaded to-ones),
+ * lazy loads on first access, {@code selectinLoad} ({@code IN} queries per batch of parents), the joins and row
+ * reading of {@code joinedLoad}/{@code containsEager}, and {@code raiseLoad}/{@code noLoad}. Objects always go
+ * through the identity map.
+ */
+final class RelationshipLoader {
+    private final SessionImpl session;
+
+    RelationshipLoader(SessionImpl session) {
+        this.session = session;
+    }
+
+    // ------------------------------------------------------------------ loaded objects
+
+    /** A loaded (or reloaded) object's relationship fields: tracked collections and to-ones, all unloaded. */
+    void install(InstanceState state, RelationshipMapping[] relationships) {
+        Object entity = state.entity();
+        state.clearRelated();
+        for (RelationshipMapping relationship : relationships) {
+            if (relationship.isCollection()) {
+                relationship.set(entity, TrackedCollection.of(relationship, entity, session, null));
+                continue;
+            }
+            relationship.set(entity, null);
+            if (relationship.kind() == Kind.MANY_TO_ONE && foreignKeyIsNull(state, relationship)) {
+                state.related(relationship.index(), null, relationships.length);
+            }
+        }
+    }
+
+    private static boolean foreignKeyIsNull(InstanceState state, RelationshipMapping relationship) {
+        for (AttributeMapping column : relationship.ownerColumns()) {
+            if (!state.isLoaded(column)) {
+                return false;
+            }
+            if (column.get(state.entity()) == null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean isLoaded(InstanceState state, RelationshipMapping relationship) {
+        Object value = relationship.get(state.entity());
+        if (relationship.isCollection()) {
+            return !(value instanceof TrackedCollection tracked) || tracked.isLoaded()
+                    || tracked.ownerEntity() != state.entity();
+        }
+        return value != null || state.related(relationship.index()) != InstanceState.UNLOADED;
+    }
+
+    /** Sets a relationship as loaded with {@code members} (a collection) or {@code value} (a to-one). */
+    void setLoaded(InstanceState state, RelationshipMapping relationship, List<Object> members) {
+        int count = session.relationshipsOf(state.mapper()).length;
+        if (relationship.isCollection()) {
+            Object value = relationship.get(state.entity());
+            TrackedCollection tracked = value instanceof TrackedCollection t && t.ownerEntity() == state.entity() ? t
+                    : TrackedCollection.of(relationship, state.entity(), session, null);
+            tracked.loaded(members);
+            if (tracked != value) {
+                relationship.set(state.entity(), tracked);
+            }
+            state.related(relationship.index(), new ArrayList<>(tracked.raw()), count);
+            RelationshipMapping back = relationship.back();
+            if (back != null && !back.isCollection()) {
+                for (Object member : members) {
+                    InstanceState memberState = session.stateOf(member);
+                    if (memberState != null && back.get(member) == null
+                            && memberState.related(back.index()) == InstanceState.UNLOADED) {
+                        back.set(member, state.entity());
+                        memberState.related(back.index(), state.entity(),
+                                session.relationshipsOf(memberState.mapper()).length);
+                    }
+                }
+            }
+        } else {
+            Object value = members.isEmpty() ? null : members.get(0);
+            relationship.set(state.entity(), value);
+            state.related(relationship.index(), value, count);
+        }
+    }
+
+    // ------------------------------------------------------------------ lazy loads
+
+    void loadCollection(TrackedCollection collection) {
+        RelationshipMapping relationship = collection.relationship();
+        InstanceState state = checkAttached(collection.ownerEntity(), relationship);
+        if (collection.isLoaded()) {
+            return;
+        }
+        Strategy strategy = strategy(state, relationship);
+        if (strategy == Strategy.NOLOAD || state.status() == InstanceState.Status.PENDING) {
+            setLoaded(state, relationship, List.of());
+            return;
+        }
+        lazyLoad(state, relationship, strategy);
+    }
+
+    void loadToOne(Object entity, String getterName) {
+        InstanceState state = session.stateOf(entity);
+        if (state == null || session.isClosed()) {
+            return; // a detached object's getters are answered by its Detached stand-in
+        }
+        for (RelationshipMapping relationship : session.relationshipsOf(state.mapper())) {
+            if (getterName.equals(relationship.getterMethod())) {
+                if (!isLoaded(state, relationship) && state.status() != InstanceState.Status.PENDING) {
+                    Strategy strategy = strategy(state, relationship);
+                    if (strategy == Strategy.NOLOAD) {
+                        setLoaded(state, relationship, List.of());
+                    } else {
+                        lazyLoad(state, relationship, strategy);
+                    }
+                }
+                return;
+            }
+        }
+    }
+
+    private void lazyLoad(InstanceState state, RelationshipMapping relationship, Strategy strategy) {
+        if (strategy == Strategy.RAISE) {
+            throw new LazyLoadError(state.describe() + "." + relationship.name() + " is not loaded and "
+                    + "raiseLoad forbids loading it lazily (one more query per object: the N+1 problem); load it "
+                    + "with the query, e.g. select(" + relationship.owner().entityName() + ".class).options("
+                    + "selectinLoad(" + relationship.owner().entityName() + "_." + relationship.name() + "))");
+        }
+        if (relationship.kind() == Kind.MANY_TO_ONE) {
+            Object cached = fromIdentityMap(state, relationship);
+            if (cached != null) {
+                setLoaded(state, relationship, List.of(cached));
+                return;
+            }
+            if (foreignKeyIsNull(state, relationship)) {
+                setLoaded(state, relationship, List.of());
+                return;
+            }
+        }
+        session.lazyLoadStarting(relationship);
+        Map<InstanceState, List<Object>> loaded = select(List.of(state), relationship, Integer.MAX_VALUE, false);
+        setLoaded(state, relationship, loaded.getOrDefault(state, List.of()));
+        afterLoad(states(loaded.getOrDefault(state, List.of())), LoadPlan.plain(session.registryImpl(),
+                relationship.target()), false);
+    }
+
+    /** A many-to-one's target already in the identity map (no SQL), or null. */
+    private Object fromIdentityMap(InstanceState state, RelationshipMapping relationship) {
+        AttributeMapping[] fk = relationship.ownerColumns();
+        AttributeMapping[] referenced = relationship.targetColumns();
+        AttributeMapping[] targetKey = relationship.target().primaryKey();
+        if (!Arrays.equals(referenced, targetKey)) {
+            return null;
+        }
+        Object[] parts = new Object[fk.length];
+        for (int i = 0; i < fk.length; i++) {
+            parts[i] = fk[i].get(state.entity());
+            if (parts[i] == null) {
+                return null;
+            }
+        }
+        Object key = parts.length == 1 ? relationship.target().normalizeKey(parts[0])
+                : relationship.target().normalizeKey(List.of(parts));
+        InstanceState found = session.stateOfKey(relationship.target(), key);
+        return found == null || found.isExpired() || found.status() == InstanceState.Status.DELETED ? null
+                : found.entity();
+    }
+
+    private InstanceState checkAttached(Object entity, RelationshipMapping relationship) {
+        InstanceState state = session.stateOf(entity);
+        if (state == null || session.isClosed()) {
+            EntityMapper mapper = relationship.owner();
+            String object = mapper.entityName() + "(" + describeKey(mapper, entity) + ")";
+            throw new DetachedInstanceError(object + "." + relationship.name() + " is not loaded and " + object
+                    + " is detached (its session is closed, or it was expunged), so nothing can load it; load it "
+                    + "while the session is open, with the query (select(" + mapper.entityName() + ".class).options("
+                    + "selectinLoad(" + mapper.entityName() + "_." + relationship.name() + ")) or joinedLoad), or "
+                    + "read it before closing the session");
+        }
+        return state;
+    }
+
+    static String describeKey(EntityMapper mapper, Object entity) {
+        StringBuilder text = new StringBuilder();
+        for (AttributeMapping pk : mapper.primaryKey()) {
+            text.append(text.length() == 0 ? "" : ", ").append(pk.name()).append('=').append(pk.get(entity));
+        }
+        return text.toString();
+    }
+
+    private static Strategy strategy(InstanceState state, RelationshipMapping relationship) {
+        Strategy strategy = state.strategy(relationship.index());
+        return strategy != null ? strategy : relationship.defaultStrategy();
+    }
+
+    // ------------------------------------------------------------------ after a query
+
+    /**
+     * Applies a plan to objects just loaded: selectin loads, raise and noload marks, the mapping's eager strategies;
+     * then the same for the related objects loaded, along the plan.
+     */
+    void afterLoad(List<InstanceState> parents, LoadPlan plan, boolean populateExisting) {
+        if (parents.isEmpty() || plan.relationships.length == 0) {
+            return;
+        }
+        for (RelationshipMapping relationship : plan.relationships) {
+            LoadPlan.Branch branch = plan.branches.get(relationship);
+            Strategy strategy = branch != null ? branch.strategy : relationship.defaultStrategy();
+            LoadPlan child = branch != null ? branch.child : LoadPlan.plain(session.registryImpl(),
+                    relationship.target());
+            switch (strategy) {
+                case RAISE, NOLOAD -> {
+                    for (InstanceState parent : parents) {
+                        if (!isLoaded(parent, relationship)) {
+                            parent.strategy(relationship.index(), strategy, plan.relationships.length);
+                            if (strategy == Strategy.NOLOAD) {
+                                setLoaded(parent, relationship, List.of());
+                            }
+                        }
+                    }
+                }
+                case LAZY -> {
+                    if (branch != null) {
+                        for (InstanceState parent : parents) {
+                            parent.strategy(relationship.index(), Strategy.LAZY, plan.relationships.length);
+                        }
+                    }
+                }
+                case SELECTIN, JOINED, CONTAINS_EAGER -> {
+                    if (branch != null && branch.inRow()) {
+                        afterLoad(related(parents, relationship), child, populateExisting);
+                        continue;
+                    }
+                    List<InstanceState> todo = new ArrayList<>();
+                    for (InstanceState parent : parents) {
+                        if (populateExisting || !isLoaded(parent, relationship)) {
+                            todo.add(parent);
+                        }
+                    }
+                    int batch = branch != null ? branch.batchSize : dev.athanor.orm.Loading.DEFAULT_BATCH_SIZE;
+                    Map<InstanceState, List<Object>> loaded = select(todo, relationship, batch, populateExisting);
+                    List<Object> members = new ArrayList<>();
+                    for (InstanceState parent : todo) {
+                        List<Object> of = loaded.getOrDefault(parent, List.of());
+                        setLoaded(parent, relationship, of);
+                        members.addAll(of);
+                    }
+                    afterLoad(states(members), child, populateExisting);
+                }
+            }
+        }
+    }
+
+    /** The distinct objects a relationship of {@code parents} holds (loaded ones only). */
+    private List<InstanceState> related(List<InstanceState> parents, RelationshipMapping relationship) {
+        List<Object> members = new ArrayList<>();
+        for (InstanceState parent : parents) {
+            Object value = relationship.get(parent.entity());
+            if (value instanceof TrackedCollection tracked) {
+                members.addAll(tracked.raw());
+            } else if (value instanceof Collection<?> collection) {
+                members.addAll(collection);
+            } else if (value != null) {
+                members.add(value);
+            }
+        }
+        return states(members);
+    }
+
+    private List<InstanceState> states(List<Object> entities) {
+        Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        List<InstanceState> result = new ArrayList<>();
+        for (Object entity : entities) {
+            if (seen.add(entity)) {
+                InstanceState state = session.stateOf(entity);
+                if (state != null) {
+                    result.add(state);
+                }
+            }
+        }
+        return result;
+    }
+
+    // ------------------------------------------------------------------ the SELECTs
+
+    /**
+     * Loads a relationship for several parents: per batch one {@code SELECT target ... WHERE key IN (...)} (through
+     * the association table for a many-to-many); the members of each parent, in key order.
+     */
+    Map<InstanceState, List<Object>> select(List<InstanceState> parents, RelationshipMapping relationship,
+            int batchSize, boolean populateExisting) {
+        Map<InstanceState, List<Object>> result = new IdentityHashMap<>();
+        if (parents.isEmpty()) {
+            return result;
+        }
+        EntityMapper target = relationship.target();
+        LoadingSubclasses.install(target);
+        boolean manyToOne = relationship.kind() == Kind.MANY_TO_ONE;
+        AttributeMapping[] parentSide = relationship.ownerColumns();
+        Map<List<Object>, List<InstanceState>> byKey = new LinkedHashMap<>();
+        for (InstanceState parent : parents) {
+            List<Object> key = values(parentSide, parent.entity());
+            if (key != null) {
+                byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(parent);
+            }
+        }
+        List<List<Object>> keys = new ArrayList<>(byKey.keySet());
+        EntityColumns columns = EntityColumns.of(target);
+        for (int from = 0; from < keys.size(); from += batchSize) {
+            List<List<Object>> chunk = keys.subList(from, Math.min(keys.size(), from + batchSize));
+            Select<?> select;
+            List<Column<?>> matchColumns;
+            int extra = 0;
+            if (relationship.kind() == Kind.MANY_TO_MANY) {
+                List<Column<?>> ownerRefs = secondaryColumns(relationship, relationship.secondaryOwnerColumns());
+                List<Column<?>> targetRefs = secondaryColumns(relationship, relationship.secondaryTargetColumns());
+                List<Expression<?>> selected = new ArrayList<>(columns.expressions(target.table()));
+                selected.addAll(ownerRefs);
+                extra = ownerRefs.size();
+                Expression<Boolean>[] on = equalities(targetRefs, relationship.targetColumns(), null);
+                select = Select.ofEntity(target.type(), selected, List.of(target.table()))
+                        .join(relationship.secondary(), Sql.and(on));
+                matchColumns = ownerRefs;
+            } else {
+                select = Select.ofEntity(target.type(), columns.expressions(target.table()), List.of(target.table()));
+                matchColumns = new ArrayList<>();
+                for (AttributeMapping column : relationship.targetColumns()) {
+                    matchColumns.add(column.column());
+                }
+            }
+            select = select.where(in(matchColumns, chunk));
+            if (!manyToOne) {
+                select = select.orderBy(orderByKey(target));
+            }
+            try (Result rows = session.conn().execute(select)) {
+                for (Row row : rows) {
+                    InstanceState member = session.hydrateState(target, row, 0, columns, populateExisting);
+                    List<Object> key;
+                    if (extra > 0) {
+                        Object[] parts = new Object[extra];
+                        for (int i = 0; i < extra; i++) {
+                            parts[i] = parentSide[i].fromDatabase(row.get(columns.loaded().length + i));
+                        }
+                        key = List.of(parts);
+                    } else {
+                        key = values(relationship.targetColumns(), member.entity());
+                    }
+                    List<InstanceState> owners = key == null ? null : byKey.get(key);
+                    if (owners != null) {
+                        for (InstanceState owner : owners) {
+                            result.computeIfAbsent(owner, o -> new ArrayList<>()).add(member.entity());
+                        }
+                    }
+                }
+            }
+        }
+        return result;
+    }
+
+    private static dev.athanor.sql.OrderByItem[] orderByKey(EntityMapper mapper) {
+        dev.athanor.sql.OrderByItem[] order = new dev.athanor.sql.OrderByItem[mapper.primaryKey().length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = mapper.primaryKey()[i].column().asc();
+        }
+        return order;
+    }
+
+    /** The values of {@code columns} of an object (null if one is null), for grouping rows by key. */
+    private static List<Object> values(AttributeMapping[] columns, Object entity) {
+        Object[] parts = new Object[columns.length];
+        for (int i = 0; i < parts.length; i++) {
+            parts[i] = columns[i].get(entity);
+            if (parts[i] == null) {
+                return null;
+            }
+        }
+        return List.of(parts);
+    }
+
+    static List<Column<?>> secondaryColumns(RelationshipMapping relationship, List<String> names) {
+        List<Column<?>> columns = new ArrayList<>();
+        for (String name : names) {
+            for (Column<?> column : relationship.secondary().columns()) {
+                if (column.name().equalsIgnoreCase(name)) {
+                    columns.add(column);
+                }
+            }
+        }
+        return columns;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Expression<Boolean> in(List<Column<?>> columns, List<List<Object>> keys) {
+        if (columns.size() == 1) {
+            List<Object> single = new ArrayList<>(keys.size());
+            keys.forEach(k -> single.add(k.get(0)));
+            return ((Column) columns.get(0)).in(single);
+        }
+        Expression<Boolean>[] any = new Expression[keys.size()];
+        for (int k = 0; k < any.length; k++) {
+            Expression<Boolean>[] all = new Expression[columns.size()];
+            for (int i = 0; i < all.length; i++) {
+                all[i] = ((Column) columns.get(i)).eq(keys.get(k).get(i));
+            }
+            any[k] = Sql.and(all);
+        }
+        return any.length == 1 ? any[0] : Sql.or(any);
+    }
+
+    /** {@code left[i] = right[i]} where right are attributes' columns of {@code from} (a table or an alias). */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Expression<Boolean>[] equalities(List<Column<?>> left, AttributeMapping[] right, FromClause from) {
+        Expression<Boolean>[] conditions = new Expression[left.size()];
+        for (int i = 0; i < conditions.length; i++) {
+            conditions[i] = ((Column) left.get(i)).eq((Expression) column(right[i], from));
+        }
+        return conditions;
+    }
+
+    static Column<?> column(AttributeMapping attribute, FromClause from) {
+        return from instanceof TableAlias alias ? alias.columns().get(attribute.index()) : attribute.column();
+    }
+
+    // ------------------------------------------------------------------ joined loading
+
+    /**
+     * Adds the joins and columns of the plan's joined and contains-eager branches to {@code select}, recording in
+     * each branch where its columns start; returns the widened select.
+     */
+    Select<?> withJoins(Select<?> select, LoadPlan plan) {
+        List<Expression<?>> columns = new ArrayList<>(plan.columns.expressions(plan.mapper.table()));
+        Select<?>[] widened = {select};
+        int[] counter = {0};
+        addJoins(plan, plan.mapper.table(), widened, columns, counter);
+        if (plan.joinsCollection() && (select.limitValue() != null || select.offsetValue() != null)) {
+            throw new InvalidRequestError("joinedLoad of a collection cannot be combined with limit() or offset(): "
+                    + "the limit would count joined rows, not " + plan.mapper.entityName() + " objects; use "
+                    + "selectinLoad for the collection");
+        }
+        return widened[0].withOnlyColumns(columns.toArray(Expression[]::new));
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void addJoins(LoadPlan plan, FromClause parentFrom, Select<?>[] select, List<Expression<?>> columns,
+            int[] counter) {
+        for (LoadPlan.Branch branch : plan.branches.values()) {
+            if (!branch.inRow()) {
+                continue;
+            }
+            RelationshipMapping relationship = branch.relationship;
+            EntityMapper target = relationship.target();
+            LoadingSubclasses.install(target);
+            FromClause targetFrom;
+            if (branch.strategy == Strategy.CONTAINS_EAGER) {
+                targetFrom = target.table();
+            } else {
+                TableAlias alias = target.table().alias("athanor_j" + (++counter[0]));
+                targetFrom = alias;
+                if (relationship.kind() == Kind.MANY_TO_MANY) {
+                    TableAlias secondary = relationship.secondary().alias("athanor_j" + (++counter[0]));
+                    List<Column<?>> ownerRefs = aliasColumns(secondary, relationship.secondaryOwnerColumns());
+                    List<Column<?>> targetRefs = aliasColumns(secondary, relationship.secondaryTargetColumns());
+                    select[0] = select[0].outerJoin(secondary,
+                            Sql.and(equalities(ownerRefs, relationship.ownerColumns(), parentFrom)));
+                    select[0] = select[0].outerJoin(alias,
+                            Sql.and(equalities(targetRefs, relationship.targetColumns(), alias)));
+                } else {
+                    Expression<Boolean>[] on = new Expression[relationship.ownerColumns().length];
+                    for (int i = 0; i < on.length; i++) {
+                        on[i] = ((Column) column(relationship.ownerColumns()[i], parentFrom))
+                                .eq((Expression) column(relationship.targetColumns()[i], alias));
+                    }
+                    select[0] = select[0].outerJoin(alias, Sql.and(on));
+                }
+            }
+            branch.offset = columns.size();
+            columns.addAll(branch.child.columns.expressions(targetFrom));
+            addJoins(branch.child, targetFrom, select, columns, counter);
+        }
+    }
+
+    private static List<Column<?>> aliasColumns(TableAlias alias, List<String> names) {
+        List<Column<?>> columns = new ArrayList<>();
+        for (String name : names) {
+            for (Column<?> column : alias.columns()) {
+                if (column.name().equalsIgnoreCase(name)) {
+                    columns.add(column);
+                }
+            }
+        }
+        return columns;
+    }
+
+    /** Collects, row by row, what joined branches hold, then sets the relationships. */
+    final class RowCollector {
+        private final boolean populateExisting;
+        private final Map<InstanceState, Map<RelationshipMapping, List<Object>>> found = new LinkedHashMap<>();
+        private final Map<InstanceState, Map<RelationshipMapping, Set<Object>>> seen = new HashMap<>();
+
+        RowCollector(boolean populateExisting) {
+            this.populateExisting = populateExisting;
+        }
+
+        void row(InstanceState parent, Row row, LoadPlan plan) {
+            for (LoadPlan.Branch branch : plan.branches.values()) {
+                if (!branch.inRow()) {
+                    continue;
+                }
+                List<Object> members = found.computeIfAbsent(parent, p -> new LinkedHashMap<>())
+                        .computeIfAbsent(branch.relationship, r -> new ArrayList<>());
+                InstanceState child = session.hydrateState(branch.relationship.target(), row, branch.offset,
+                        branch.child.columns, populateExisting);
+                if (child == null) {
+                    continue;
+                }
+                Set<Object> already = seen.computeIfAbsent(parent, p -> new HashMap<>()).computeIfAbsent(
+                        branch.relationship, r -> Collections.newSetFromMap(new IdentityHashMap<>()));
+                if (already.add(child.entity())) {
+                    members.add(child.entity());
+                }
+                row(child, row, branch.child);
+            }
+        }
+
+        void finish() {
+            found.forEach((parent, byRelationship) -> byRelationship.forEach((relationship, members) -> {
+                if (populateExisting || !isLoaded(parent, relationship)) {
+                    setLoaded(parent, relationship, members);
+                }
+            }));
+        }
+    }
+
+    private static final class Arrays {
+        static boolean equals(Object[] a, Object[] b) {
+            return java.util.Arrays.equals(a, b);
+        }
+    }
+}
