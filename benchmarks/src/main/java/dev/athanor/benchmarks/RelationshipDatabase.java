@@ -85,7 +85,9 @@ public class RelationshipDatabase {
         String user = db.equals("postgresql") ? "postgres" : "sa";
         createDatabase();
         keysByName = db.equals("postgresql");
-        engine = Engine.builder(url).user(user).password("").poolSize(4).maxOverflow(0).build();
+        // -Dathanor.bench.echo=true logs Athanor's statements (to check what each side sends; never in a measurement)
+        engine = Engine.builder(url).user(user).password("").poolSize(4).maxOverflow(0)
+                .echo(Boolean.getBoolean("athanor.bench.echo")).build();
         dataSource = engine.unwrap(DataSource.class);
         try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
             for (String table : new String[] {"bench_child", "bench_parent", "bench_save_child", "bench_save_parent",
