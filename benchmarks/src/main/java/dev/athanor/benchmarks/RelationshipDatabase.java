@@ -1,0 +1,192 @@
+package dev.athanor.benchmarks;
+
+import dev.athanor.Engine;
+import dev.athanor.benchmarks.orm.HibernateChild;
+import dev.athanor.benchmarks.orm.HibernateParent;
+import dev.athanor.benchmarks.orm.HibernateSaveChild;
+import dev.athanor.benchmarks.orm.HibernateSaveParent;
+import dev.athanor.benchmarks.orm.HibernateSeqChild;
+import dev.athanor.benchmarks.orm.HibernateSeqParent;
+import dev.athanor.benchmarks.orm.HibernateSubselectChild;
+import dev.athanor.benchmarks.orm.HibernateSubselectParent;
+import dev.athanor.benchmarks.orm.OrmChild;
+import dev.athanor.benchmarks.orm.OrmParent;
+import dev.athanor.benchmarks.orm.OrmSaveChild;
+import dev.athanor.benchmarks.orm.OrmSaveParent;
+import dev.athanor.orm.Registry;
+import dev.athanor.orm.SessionMaker;
+import org.hibernate.SessionFactory;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * The database of the relationship benchmarks ({@link RelationshipBenchmark}), set up as {@link OrmDatabase}: one
+ * Athanor engine (pool of 4, no overflow), its Agroal pool as a {@link DataSource} for the JDBC baselines, and a
+ * Hibernate {@link SessionFactory} over that same DataSource, with {@link OrmDatabase}'s Hibernate settings.
+ *
+ * <p>Tables, made here by hand with the DDL Athanor's {@code createAll} gives for the Athanor entities (identity
+ * primary keys, foreign keys, an index on each {@code parent_id}), so that the Hibernate and JDBC sides do not
+ * depend on the Athanor mapping of relationships:
+ * <ul>
+ *   <li>{@code bench_parent} (1,000 rows) and {@code bench_child} (10,000 rows, 10 per parent, spread: child
+ *   {@code i} belongs to parent {@code i % 1000 + 1}), read by the load workloads, never written;</li>
+ *   <li>{@code bench_save_parent}, {@code bench_save_child}: the save workload's, emptied before every invocation
+ *   ({@link EmptySaveTables});</li>
+ *   <li>{@code bench_save_parent_seq}, {@code bench_save_child_seq} and their sequences: Hibernate's save with
+ *   sequence keys, the fairness extra.</li>
+ * </ul>
+ * The Athanor {@link SessionMaker} is built last; if the mapping fails, the error is kept in {@link #athanorError}
+ * and only the Athanor benchmarks fail (with it as their cause).
+ */
+@State(Scope.Benchmark)
+public class RelationshipDatabase {
+    /** Rows of {@code bench_parent}. */
+    public static final int PARENTS = 1_000;
+    /** Children per parent. */
+    public static final int CHILDREN_PER_PARENT = 10;
+    /** Rows of {@code bench_child}. */
+    public static final int CHILDREN = PARENTS * CHILDREN_PER_PARENT;
+
+    static {
+        OrmDatabase.HIBERNATE_LOG.setLevel(java.util.logging.Level.WARNING);
+    }
+
+    @Param({"h2", "postgresql"})
+    public String db;
+
+    public Engine engine;
+    public DataSource dataSource;
+    public SessionFactory hibernate;
+    /** Athanor's session maker, or null if the mapping failed ({@link #athanorError}). */
+    private SessionMaker sessions;
+    private RuntimeException athanorError;
+    /** Whether the JDBC baseline asks for generated keys by column name (PostgreSQL, as Athanor's dialect does). */
+    public boolean keysByName;
+
+    @Setup(Level.Trial)
+    public void setUp() throws SQLException {
+        String url = switch (db) {
+            case "h2" -> "jdbc:h2:mem:relbench;DB_CLOSE_DELAY=-1";
+            case "postgresql" -> "jdbc:postgresql://127.0.0.1:5432/athanor_bench";
+            default -> throw new IllegalArgumentException("unknown database " + db);
+        };
+        String user = db.equals("postgresql") ? "postgres" : "sa";
+        createDatabase();
+        keysByName = db.equals("postgresql");
+        // -Dathanor.bench.echo=true logs Athanor's statements (to check what each side sends; never in a measurement)
+        engine = Engine.builder(url).user(user).password("").poolSize(4).maxOverflow(0)
+                .echo(Boolean.getBoolean("athanor.bench.echo")).build();
+        dataSource = engine.unwrap(DataSource.class);
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+            for (String table : new String[] {"bench_child", "bench_parent", "bench_save_child", "bench_save_parent",
+                    "bench_save_child_seq", "bench_save_parent_seq"}) {
+                st.execute("DROP TABLE IF EXISTS " + table);
+            }
+            st.execute("DROP SEQUENCE IF EXISTS bench_save_parent_seq_id_seq");
+            st.execute("DROP SEQUENCE IF EXISTS bench_save_child_seq_id_seq");
+            createTables(st, "bench_parent", "bench_child", " GENERATED BY DEFAULT AS IDENTITY");
+            createTables(st, "bench_save_parent", "bench_save_child", " GENERATED BY DEFAULT AS IDENTITY");
+            createTables(st, "bench_save_parent_seq", "bench_save_child_seq", "");
+            st.execute("CREATE SEQUENCE bench_save_parent_seq_id_seq START WITH 1 INCREMENT BY 50");
+            st.execute("CREATE SEQUENCE bench_save_child_seq_id_seq START WITH 1 INCREMENT BY 50");
+            fill(c);
+            c.commit();
+        }
+        if (db.equals("postgresql")) {
+            try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/athanor_bench",
+                    "postgres", ""); Statement st = c.createStatement()) {
+                st.execute("VACUUM ANALYZE bench_parent");
+                st.execute("VACUUM ANALYZE bench_child");
+            }
+        }
+        hibernate = OrmDatabase.hibernate(dataSource, HibernateParent.class, HibernateChild.class,
+                HibernateSubselectParent.class, HibernateSubselectChild.class, HibernateSaveParent.class,
+                HibernateSaveChild.class, HibernateSeqParent.class, HibernateSeqChild.class);
+        try {
+            sessions = SessionMaker.of(engine,
+                    Registry.of(OrmParent.class, OrmChild.class, OrmSaveParent.class, OrmSaveChild.class));
+        } catch (RuntimeException e) {
+            athanorError = e;
+        }
+    }
+
+    /** Athanor's session maker; throws (with the mapping's error as the cause) if the mapping failed. */
+    public SessionMaker sessions() {
+        if (sessions == null) {
+            throw new IllegalStateException("the Athanor mapping of the relationship entities failed", athanorError);
+        }
+        return sessions;
+    }
+
+    private static void createTables(Statement st, String parent, String child, String identity)
+            throws SQLException {
+        st.execute("CREATE TABLE " + parent + " (id INTEGER" + identity + " NOT NULL, name VARCHAR(50), "
+                + "PRIMARY KEY (id))");
+        st.execute("CREATE TABLE " + child + " (id INTEGER" + identity + " NOT NULL, parent_id INTEGER, "
+                + "name VARCHAR(50), amount INTEGER, PRIMARY KEY (id), "
+                + "FOREIGN KEY (parent_id) REFERENCES " + parent + " (id))");
+        st.execute("CREATE INDEX ix_" + child + "_parent_id ON " + child + " (parent_id)");
+    }
+
+    /** 1,000 parents, 10,000 children; the child {@code i} (from 0) belongs to parent {@code i % 1000 + 1}. */
+    private static void fill(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO bench_parent (id, name) VALUES (?, ?)")) {
+            for (int i = 1; i <= PARENTS; i++) {
+                ps.setInt(1, i);
+                ps.setString(2, "parent " + i);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO bench_child (id, parent_id, name, amount) VALUES (?, ?, ?, ?)")) {
+            for (int i = 0; i < CHILDREN; i++) {
+                ps.setInt(1, i + 1);
+                ps.setInt(2, i % PARENTS + 1);
+                ps.setString(3, "child " + i);
+                ps.setInt(4, i % 100);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private void createDatabase() throws SQLException {
+        if (db.equals("postgresql")) {
+            try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
+                    Statement st = c.createStatement();
+                    ResultSet rs = st.executeQuery("SELECT 1 FROM pg_database WHERE datname = 'athanor_bench'")) {
+                if (!rs.next()) {
+                    st.execute("CREATE DATABASE athanor_bench");
+                }
+            }
+        }
+    }
+
+    /** The sum of {@code amount} over {@code bench_child}: what every load benchmark must return. */
+    public long expectedAmountSum() {
+        long sum = 0;
+        for (int i = 0; i < CHILDREN; i++) {
+            sum += i % 100;
+        }
+        return sum;
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        hibernate.close();
+        engine.dispose();
+    }
+}

@@ -1,0 +1,28 @@
+package dev.athanor.benchmarks.orm;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+/** Hibernate entity of {@code bench_child} (the table of {@link OrmChild}), the owning side of the relationship. */
+@Entity
+@Table(name = "bench_child")
+public class HibernateChild {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Integer id;
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "parent_id")
+    public HibernateParent parent;
+    @Column(length = 50) public String name;
+    public Integer amount;
+
+    public HibernateChild() {
+    }
+}
