@@ -373,9 +373,6 @@ final class RelationshipLoader {
                 }
             }
             select = select.where(in(matchColumns, chunk));
-            if (!manyToOne) {
-                select = select.orderBy(orderByKey(target));
-            }
             try (Result rows = session.conn().execute(select)) {
                 RelationshipMapping[] targetRelationships = session.relationshipsOf(target);
                 for (Row row : rows) {
@@ -402,15 +399,39 @@ final class RelationshipLoader {
                 }
             }
         }
+        if (!manyToOne) {
+            for (List<Object> members : result.values()) {
+                sortByKey(target, members);
+            }
+        }
         return result;
     }
 
-    private static dev.athanor.sql.OrderByItem[] orderByKey(EntityMapper mapper) {
-        dev.athanor.sql.OrderByItem[] order = new dev.athanor.sql.OrderByItem[mapper.primaryKey().length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = mapper.primaryKey()[i].column().asc();
+    /**
+     * Puts a loaded collection in the related objects' key order, in memory: an ORDER BY in the query would make
+     * some databases (H2) walk the primary key index instead of using the foreign key's.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static void sortByKey(EntityMapper mapper, List<Object> members) {
+        if (members.size() < 2) {
+            return;
         }
-        return order;
+        AttributeMapping[] key = mapper.primaryKey();
+        members.sort((a, b) -> {
+            for (AttributeMapping part : key) {
+                Object x = part.get(a);
+                Object y = part.get(b);
+                if (x instanceof Comparable cx && y != null && x.getClass() == y.getClass()) {
+                    int order = cx.compareTo(y);
+                    if (order != 0) {
+                        return order;
+                    }
+                } else if (x == null || y == null) {
+                    return x == null ? (y == null ? 0 : -1) : 1;
+                }
+            }
+            return 0;
+        });
     }
 
     /** The value of a one-column key, or the List of a composite one; null if a part is null. */
@@ -599,6 +620,9 @@ final class RelationshipLoader {
             for (LoadPlan.Branch branch : branches) {
                 RelationshipMapping relationship = branch.relationship;
                 branch.found.forEach((parent, members) -> {
+                    if (relationship.isCollection()) {
+                        sortByKey(relationship.target(), members);
+                    }
                     if (populateExisting || !isLoaded(parent, relationship)) {
                         setLoaded(parent, relationship, members);
                     }

@@ -355,20 +355,23 @@ public final class SessionImpl implements Session, DeferredLoader, dev.athanor.i
 
     /** A lazy-loading instance leaving the session: its unloaded deferred getters and to-ones will say so. */
     private void detachLoading(InstanceState state, LoadingSubclass loading) {
-        List<AttributeMapping> unloaded = new ArrayList<>();
+        List<AttributeMapping> unloaded = null;
         for (AttributeMapping deferred : state.mapper().deferred()) {
             if (!state.isLoaded(deferred)) {
+                unloaded = unloaded == null ? new ArrayList<>() : unloaded;
                 unloaded.add(deferred);
             }
         }
-        List<dev.athanor.impl.orm.mapping.RelationshipMapping> toOnes = new ArrayList<>();
+        List<dev.athanor.impl.orm.mapping.RelationshipMapping> toOnes = null;
         for (dev.athanor.impl.orm.mapping.RelationshipMapping relationship : registry.relationships(state.mapper())) {
             if (relationship.getterMethod() != null && !RelationshipLoader.isLoaded(state, relationship)) {
+                toOnes = toOnes == null ? new ArrayList<>() : toOnes;
                 toOnes.add(relationship);
             }
         }
-        loading.athanor$state(unloaded.isEmpty() && toOnes.isEmpty() ? null
-                : new DetachedDeferred(state.describe(), unloaded, toOnes));
+        loading.athanor$state(unloaded == null && toOnes == null ? null
+                : new DetachedDeferred(state.describe(), unloaded == null ? List.of() : unloaded,
+                toOnes == null ? List.of() : toOnes));
     }
 
     /** Stands in for the session once an object with unloaded attributes leaves it: their getters fail. */
