@@ -85,7 +85,7 @@ final class RelationshipLoader {
      * hands it over) or its first element (a to-one).
      */
     void setLoaded(InstanceState state, RelationshipMapping relationship, List<Object> members) {
-        int count = session.relationshipsOf(state.mapper()).length;
+        int count = state.relationships().length;
         if (relationship.isCollection()) {
             Object value = relationship.get(state.entity());
             TrackedCollection tracked = value instanceof TrackedCollection t && t.ownerEntity() == state.entity() ? t
@@ -104,7 +104,7 @@ final class RelationshipLoader {
                             && memberState.related(back.index()) == InstanceState.UNLOADED) {
                         back.set(member, state.entity());
                         memberState.related(back.index(), state.entity(),
-                                session.relationshipsOf(memberState.mapper()).length);
+                                memberState.relationships().length);
                     }
                 }
             }
@@ -136,7 +136,7 @@ final class RelationshipLoader {
         if (state == null || session.isClosed()) {
             return; // a detached object's getters are answered by its Detached stand-in
         }
-        for (RelationshipMapping relationship : session.relationshipsOf(state.mapper())) {
+        for (RelationshipMapping relationship : state.relationships()) {
             if (getterName.equals(relationship.getterMethod())) {
                 if (!isLoaded(state, relationship) && state.status() != InstanceState.Status.PENDING) {
                     Strategy strategy = strategy(state, relationship);

@@ -214,6 +214,7 @@ public final class SessionImpl implements Session, DeferredLoader, dev.athanor.i
             }
         }
         InstanceState state = new InstanceState(entity, mapper, Status.PENDING);
+        state.relationships(registry.relationships(mapper));
         state.sequence(++sequence);
         states.put(entity, state);
         return state;
@@ -309,7 +310,7 @@ public final class SessionImpl implements Session, DeferredLoader, dev.athanor.i
                 return;
             }
             lazyLoads.clear();
-            work.sort(java.util.Comparator.comparingLong(InstanceState::sequence));
+            SequenceOrder.sort(work);
             UnitOfWork.Outcome outcome = new UnitOfWork(conn()).flush(work, registry.flushOrder(), plan);
             for (InstanceState state : outcome.inserted()) {
                 state.status(Status.PERSISTENT);
@@ -955,6 +956,7 @@ public final class SessionImpl implements Session, DeferredLoader, dev.athanor.i
         }
         Object entity = mapper.newLoadedInstance();
         state = new InstanceState(entity, mapper, Status.PERSISTENT);
+        state.relationships(rels);
         state.sequence(++sequence);
         state.key(key);
         populate(state, row, offset, columns);
