@@ -34,6 +34,16 @@ public final class InstanceState {
 
     private long sequence;
     private Object[] related;
+    private Object loadMark;
+
+    /** Which load last took this object (a joined read marks objects it has met instead of keeping a set). */
+    Object loadMark() {
+        return loadMark;
+    }
+
+    void loadMark(Object value) {
+        this.loadMark = value;
+    }
     private dev.athanor.impl.orm.mapping.RelationshipMapping[] relationships = NO_RELATIONSHIPS;
 
     private static final dev.athanor.impl.orm.mapping.RelationshipMapping[] NO_RELATIONSHIPS =

@@ -72,12 +72,15 @@ final class RelationshipLoader {
     }
 
     static boolean isLoaded(InstanceState state, RelationshipMapping relationship) {
+        if (!relationship.isCollection() && state.related(relationship.index()) != InstanceState.UNLOADED) {
+            return true;
+        }
         Object value = relationship.get(state.entity());
         if (relationship.isCollection()) {
             return !(value instanceof TrackedCollection tracked) || tracked.isLoaded()
                     || tracked.ownerEntity() != state.entity();
         }
-        return value != null || state.related(relationship.index()) != InstanceState.UNLOADED;
+        return value != null;
     }
 
     /**
@@ -413,10 +416,28 @@ final class RelationshipLoader {
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
     static void sortByKey(EntityMapper mapper, List<Object> members) {
-        if (members.size() < 2) {
+        int size = members.size();
+        if (size < 2) {
             return;
         }
         AttributeMapping[] key = mapper.primaryKey();
+        if (key.length == 1) {
+            Object[] keys = new Object[size];
+            boolean sorted = true;
+            for (int i = 0; i < size; i++) {
+                keys[i] = key[0].get(members.get(i));
+                if (!(keys[i] instanceof Comparable)) {
+                    return;
+                }
+                if (i > 0 && sorted && keys[i].getClass() == keys[i - 1].getClass()
+                        && ((Comparable) keys[i - 1]).compareTo(keys[i]) > 0) {
+                    sorted = false;
+                }
+            }
+            if (sorted) {
+                return;
+            }
+        }
         members.sort((a, b) -> {
             for (AttributeMapping part : key) {
                 Object x = part.get(a);
@@ -605,7 +626,8 @@ final class RelationshipLoader {
                             .computeIfAbsent(parent, p -> new IdentityHashMap<>());
                     first = perParent.put(entity, Boolean.TRUE) == null;
                 } else {
-                    first = branch.seen.put(entity, Boolean.TRUE) == null;   // one-to-many: a child has one parent
+                    first = child.loadMark() != branch;                      // one-to-many: a child has one parent
+                    child.loadMark(branch);
                 }
                 if (first) {
                     members.add(entity);

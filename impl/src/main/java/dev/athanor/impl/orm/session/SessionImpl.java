@@ -890,10 +890,20 @@ public final class SessionImpl implements Session, DeferredLoader, dev.athanor.i
         List<InstanceState> loaded = plan.relationships.length == 0 ? null : new ArrayList<>();
         Set<InstanceState> seen = loaded == null ? null
                 : Collections.newSetFromMap(new IdentityHashMap<>());
+        int keyPosition = plan.columns.keyPositions().length == 1 ? plan.columns.keyPositions()[0] : -1;
+        Object lastKey = null;
+        InstanceState last = null;
         try (Result result = conn().execute(sql, parameters)) {
             for (Row row : result) {
-                InstanceState state = hydrateState(mapper, row, 0, plan.columns, populateExisting,
-                        plan.relationships);
+                InstanceState state;
+                if (collector != null && keyPosition >= 0 && last != null
+                        && java.util.Objects.equals(lastKey, row.get(keyPosition))) {
+                    state = last;   // a joined collection repeats its parent on consecutive rows
+                } else {
+                    state = hydrateState(mapper, row, 0, plan.columns, populateExisting, plan.relationships);
+                    last = state;
+                    lastKey = keyPosition >= 0 ? row.get(keyPosition) : null;
+                }
                 entities.add((E) state.entity());
                 if (collector != null) {
                     collector.row(state, row, plan);
