@@ -103,7 +103,7 @@ class LoadingStrategiesTest {
                     .orderBy(Group_.id)).scalars().all();
             assertThat(memberCount(groups)).isEqualTo(GROUPS * MEMBERS);
             assertThat(sql.count()).isEqualTo(2);
-            assertThat(sql.sql().get(1)).contains(" IN (");
+            assertThat(sql.sql().get(1)).containsAnyOf(" IN (", "= ANY(");   // ANY(array) where the dialect has arrays
             assertThat(groups.get(5).members).extracting(u -> u.name).containsExactly("u5_0", "u5_1", "u5_2");
             assertThat(groups.get(5).members.get(0).group).isSameAs(groups.get(5));   // identity map + back side
         }

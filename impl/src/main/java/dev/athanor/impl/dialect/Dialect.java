@@ -52,6 +52,14 @@ public abstract class Dialect {
         return 0;
     }
 
+    /**
+     * The element type name for a {@code = ANY(?)} array parameter of this column kind, or null when the dialect has
+     * no arrays (then the ORM sends an {@code IN (?, ?, ...)} list).
+     */
+    public String arrayElementType(dev.athanor.schema.SqlType.Kind kind) {
+        return null;
+    }
+
     /** Whether a batch of UPDATE/DELETE reports a count per row (else versioned rows go one by one). */
     public boolean batchRowcountsPerRow() {
         return true;

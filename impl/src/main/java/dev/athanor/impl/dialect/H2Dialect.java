@@ -21,6 +21,18 @@ public final class H2Dialect extends Dialect {
         return "h2";
     }
 
+    @Override
+    public String arrayElementType(dev.athanor.schema.SqlType.Kind kind) {
+        return switch (kind) {
+            case SMALLINT -> "smallint";
+            case INTEGER -> "integer";
+            case BIGINT -> "bigint";
+            case VARCHAR, TEXT -> "varchar";
+            case UUID -> "uuid";
+            default -> null;
+        };
+    }
+
     /** H2 has no RETURNING clause; data change delta tables ({@code FINAL TABLE}) return the rows instead. */
     @Override
     public boolean supportsReturning() {

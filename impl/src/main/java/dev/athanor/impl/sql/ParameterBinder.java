@@ -29,6 +29,8 @@ public final class ParameterBinder {
                 ps.setLong(position, n);
             } else if (value instanceof byte[] bytes) {
                 ps.setBytes(position, bytes);
+            } else if (value instanceof SqlArray array) {
+                ps.setArray(position, ps.getConnection().createArrayOf(array.elementType(), array.elements()));
             } else {
                 ps.setObject(position, dialect.toJdbcValue(value));
             }

@@ -375,7 +375,7 @@ final class RelationshipLoader {
                     matchColumns.add(column.column());
                 }
             }
-            select = select.where(in(matchColumns, chunk));
+            select = select.where(in(matchColumns, chunk, session.conn().dialect()));
             try (Result rows = session.conn().execute(select)) {
                 RelationshipMapping[] targetRelationships = session.relationshipsOf(target);
                 for (Row row : rows) {
@@ -488,9 +488,16 @@ final class RelationshipLoader {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Expression<Boolean> in(List<Column<?>> columns, List<Object> keys) {
+    private static Expression<Boolean> in(List<Column<?>> columns, List<Object> keys,
+            dev.athanor.impl.dialect.Dialect dialect) {
         if (columns.size() == 1) {
-            return ((Column) columns.get(0)).in(new ArrayList<>(keys));
+            Column column = columns.get(0);
+            String elementType = dialect.arrayElementType(column.type().kind());
+            if (elementType != null && keys.size() > 1) {   // col = ANY(?): one parameter, one statement text
+                return column.eq(dev.athanor.Func.of("ANY", column.type(),
+                        new dev.athanor.impl.sql.SqlArray(elementType, keys.toArray())));
+            }
+            return column.in(new ArrayList<>(keys));
         }
         Expression<Boolean>[] any = new Expression[keys.size()];
         for (int k = 0; k < any.length; k++) {
