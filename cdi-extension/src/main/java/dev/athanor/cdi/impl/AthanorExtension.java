@@ -105,12 +105,6 @@ public final class AthanorExtension implements Extension {
         Set<String> names = new LinkedHashSet<>(reader.scan());
         Set<Class<?>> entities = new LinkedHashSet<>(discovered);
         EntityScan.readIndexes(loader, entities);
-        for (Class<?> entity : entities) {
-            Database named = entity.getAnnotation(Database.class);
-            if (named != null) {
-                names.add(named.value());
-            }
-        }
         // A database that is injected must be configured; the default one otherwise only if it has keys.
         for (String name : injected.keySet()) {
             if (!names.contains(name)) {
@@ -154,7 +148,8 @@ public final class AthanorExtension implements Extension {
     }
 
     /**
-     * Which database maps each entity: {@code @Database("name")} on the class; else the named database whose
+     * Which database maps each entity: {@code @Database("name")} on the class (not mapped, with a warning, when that
+     * database is not configured); else the named database whose
      * {@code packages} match its package (longest match); else the default one, unless the default one has
      * {@code packages} that do not match, in which case no database maps it.
      */
@@ -163,6 +158,11 @@ public final class AthanorExtension implements Extension {
         for (Class<?> entity : entities) {
             Database named = entity.getAnnotation(Database.class);
             String target = named != null ? named.value() : null;
+            if (target != null && !configs.containsKey(target)) {
+                LOG.warnf("entity %s is for @Database(\"%s\"), which is not configured (%s): not mapped",
+                        entity.getName(), target, ConfigReader.key(target, "datasource.url"));
+                continue;
+            }
             int best = -1;
             for (DatabaseConfig config : configs.values()) {
                 int match = config.packageMatch(entity.getPackageName());
