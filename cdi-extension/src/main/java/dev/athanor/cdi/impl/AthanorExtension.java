@@ -188,7 +188,7 @@ public final class AthanorExtension implements Extension {
         Annotation qualifier = runtime.qualifier();
         event.addBean().types(Engine.class, Object.class).qualifiers(qualifier, Any.Literal.INSTANCE)
                 .scope(ApplicationScoped.class).beanClass(AthanorExtension.class)
-                .createWith(c -> runtime.engine());
+                .createWith(c -> new ContainerEngine(runtime.engine()));
         event.addBean().types(SessionMaker.class, Object.class).qualifiers(qualifier, Any.Literal.INSTANCE)
                 .scope(ApplicationScoped.class).beanClass(AthanorExtension.class)
                 .createWith(c -> runtime.sessionMaker());

@@ -98,8 +98,4 @@ final class Jta implements ManagedTransactions {
         registry.registerInterposedSynchronization(synchronization);
         registry.putResource(key, value);
     }
-
-    boolean committed(int status) {
-        return status == Status.STATUS_COMMITTED;
-    }
 }

@@ -24,6 +24,7 @@ import java.util.concurrent.CompletableFuture;
 
 import static dev.athanor.Sql.text;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The beans of each database, the request scope of the Session, and the Session outside any transaction. */
 @Tag("database")
@@ -63,6 +64,8 @@ class CdiBeansTest {
         assertThat(ordersRegistry.entities()).containsExactly(Ledger.class);
         assertThat(engine.dialectName()).isEqualTo(TestDatabase.current().name().toLowerCase(java.util.Locale.ROOT));
         assertThat(ordersEngine.dialectName()).isEqualTo("h2");
+        assertThatThrownBy(engine::close).hasMessageContaining("container-session"); // the container closes it
+        assertThatThrownBy(session::close).hasMessageContaining("container-session");
         assertThat(((Number) engine.inTransaction(c -> c.scalar(text("SELECT count(*) FROM tck_accounts"))))
                 .longValue()).isZero();
         try (Session own = sessionMaker.open()) {
