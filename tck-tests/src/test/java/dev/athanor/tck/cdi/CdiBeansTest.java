@@ -33,7 +33,8 @@ class CdiBeansTest {
 
     @Deployment
     static JavaArchive deployment() {
-        return Tck.archive(Tck.withOrders(Tck.defaultDatabase("drop-and-create")), Accounts.class, Tck.class);
+        return Tck.archive(Tck.withOrders(Tck.defaultDatabase("drop-and-create")), Accounts.class, Tck.class,
+                StatementMeter.class, StatementMeter.OrdersListener.class);
     }
 
     @Inject Engine engine;
@@ -45,6 +46,8 @@ class CdiBeansTest {
     @Inject @Database("orders") Registry ordersRegistry;
     @Inject @Database("orders") Session ordersSession;
     @Inject Accounts accounts;
+    @Inject StatementMeter meter;
+    @Inject @Database("orders") StatementMeter.OrdersListener ordersListener;
 
     /** Called first by each test: JUnit's @BeforeEach does not run in-container under Arquillian's local protocol. */
     static void empty() throws Exception {
@@ -125,6 +128,25 @@ class CdiBeansTest {
         session.rollback();
         assertThat(TestDatabase.current().countRows("tck_accounts")).isEqualTo(1);
         assertThat(accounts.owners()).containsExactly("committed");
+    }
+
+    @Test
+    void executedStatementsAreCdiEventsAndReachListenerBeans() throws Exception {
+        empty();
+        meter.clear();
+        accounts.record("metered", "metered entry");
+        assertThat(meter.observed()).anySatisfy(e -> {
+            assertThat(e.database()).isEmpty();
+            assertThat(e.sql()).containsIgnoringCase("INSERT INTO tck_accounts");
+            assertThat(e.duration()).isPositive();
+            assertThat(e.failed()).isFalse();
+        });
+        assertThat(meter.observed()).anySatisfy(e -> assertThat(e.database()).isEqualTo("orders"));
+        assertThat(meter.observedOrders()).isNotEmpty()
+                .allSatisfy(e -> assertThat(e.database()).isEqualTo("orders"))
+                .anySatisfy(e -> assertThat(e.sql()).containsIgnoringCase("INSERT INTO tck_ledger"));
+        assertThat(ordersListener.sql()).anySatisfy(sql -> assertThat(sql).containsIgnoringCase("INSERT INTO tck_ledger"));
+        assertThat(ordersListener.sql()).noneSatisfy(sql -> assertThat(sql).containsIgnoringCase("tck_accounts"));
     }
 
     private long accountId(String owner) {
