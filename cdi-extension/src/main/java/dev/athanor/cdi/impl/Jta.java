@@ -43,6 +43,9 @@ final class Jta implements ManagedTransactions {
     /** The container's JTA, or null when it has none (then Sessions are resource-local only). */
     static Jta find(BeanManager beans) {
         TransactionSynchronizationRegistry registry = bean(beans, TransactionSynchronizationRegistry.class);
+        if (registry != null && !works(registry::getTransactionStatus)) {
+            registry = null; // e.g. a bean that delegates to a JNDI name this environment does not bind
+        }
         if (registry == null) {
             registry = (TransactionSynchronizationRegistry) jndi("java:comp/TransactionSynchronizationRegistry");
         }
@@ -51,6 +54,9 @@ final class Jta implements ManagedTransactions {
             return null;
         }
         TransactionManager manager = bean(beans, TransactionManager.class);
+        if (manager != null && !works(manager::getStatus)) {
+            manager = null;
+        }
         for (int i = 0; manager == null && i < TM_NAMES.length; i++) {
             manager = (TransactionManager) jndi(TM_NAMES[i]);
         }
@@ -63,6 +69,21 @@ final class Jta implements ManagedTransactions {
             return instance.isResolvable() ? instance.get() : null;
         } catch (RuntimeException e) {
             return null;
+        }
+    }
+
+    private interface Probe {
+        int call() throws Exception;
+    }
+
+    /** Whether a looked-up object answers (a proxy may fail only on its first call). */
+    private static boolean works(Probe probe) {
+        try {
+            probe.call();
+            return true;
+        } catch (Exception e) {
+            LOG.debugf("a JTA object found as a CDI bean does not answer (%s); trying JNDI", e.toString());
+            return false;
         }
     }
 

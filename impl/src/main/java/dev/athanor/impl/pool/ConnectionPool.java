@@ -143,7 +143,13 @@ public final class ConnectionPool implements AutoCloseable {
 
     /** A connection from the pool; Agroal's time-out and creation errors come through as they are. */
     public Connection checkout() throws SQLException {
-        return dataSource.getConnection();
+        Connection connection = dataSource.getConnection();
+        if (agroal == null && connection.getAutoCommit()) {
+            // A server's DataSource hands out autocommit connections outside a JTA transaction; Athanor's transactions
+            // need manual commit (an enlisted connection already is; the server resets the mode when it is returned).
+            connection.setAutoCommit(false);
+        }
+        return connection;
     }
 
     /** Whether {@code error} from {@link #checkout()} is the pool's acquisition time-out. */
