@@ -97,6 +97,12 @@ final class ContextualSession implements Session {
         public void beforeCompletion() {
             // An exception here makes the transaction roll back, and reaches whoever commits it.
             session.flush();
+            if (session.inTransaction()) {
+                // Hand the enlisted connection back while the transaction still runs: the pool returns it to its
+                // free list when the transaction ends. (Closed only in afterCompletion, Agroal kept it checked out
+                // under Payara's transaction manager.) The Session's state is cleared in afterCompletion.
+                session.connection().close();
+            }
         }
 
         @Override
