@@ -34,7 +34,9 @@
  *   front. Inside a JTA transaction it works on a Session bound to that transaction (a resource of the
  *   {@code TransactionSynchronizationRegistry}), opened on first use, whose connection is the one enlisted in the
  *   transaction, and registers an interposed {@code Synchronization}: flush in {@code beforeCompletion} (a failure
- *   there rolls the transaction back and reaches the caller), close in {@code afterCompletion}. Outside a transaction
+ *   there rolls the transaction back and reaches the caller) and hand the connection back while the transaction
+ *   still runs (the pool frees it when the transaction ends; closed only in {@code afterCompletion}, it stayed
+ *   checked out under Payara's transaction manager), close the Session in {@code afterCompletion}. Outside a transaction
  *   it works on a resource-local Session for the rest of the request, exactly as in SE. A Session bound to a
  *   transaction cannot carry a connection opened before the transaction (Agroal does not enlist a connection late),
  *   which is why the two are kept apart. {@code commit()} and {@code rollback()} inside JTA are errors

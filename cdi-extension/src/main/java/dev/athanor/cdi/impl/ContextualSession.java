@@ -27,8 +27,8 @@ import java.util.Set;
  *
  * <ul>
  *   <li>Inside a JTA transaction: the session bound to that transaction, opened on first use, whose connection is
- *   the one enlisted in the transaction. Opening it registers an interposed {@link Synchronization}: flush in
- *   {@code beforeCompletion}, close (clear the identity map, hand the connection back) in {@code afterCompletion}.
+ *   the one enlisted in the transaction. Opening it registers an interposed {@link Synchronization}: flush and hand
+ *   the connection back in {@code beforeCompletion}, close (clear the identity map) in {@code afterCompletion}.
  *   {@link #commit()} and {@link #rollback()} are errors there: the transaction decides.</li>
  *   <li>Outside any transaction: a resource-local session for the rest of the request, exactly as in SE (the
  *   application commits it).</li>
