@@ -1,13 +1,64 @@
 /**
- * The CDI portable extension: discovers {@code @Entity} classes at deployment, validates the mapping, and produces
- * {@code Engine}, {@code SessionMaker} and request-scoped {@code Session} beans that join the JTA transaction,
- * configured through MicroProfile Config ({@code athanor.datasource.url}, {@code athanor.pool.size}, ...).
+ * The CDI portable extension: {@code @Inject Session} in Jakarta EE and Weld SE. It discovers the {@code @Entity}
+ * classes at deployment, validates their mapping, and adds the {@code Engine}, {@code SessionMaker},
+ * {@code Registry} ({@code @ApplicationScoped}) and {@code Session} ({@code @RequestScoped}) beans of each database
+ * configured through MicroProfile Config; {@link dev.athanor.cdi.Database @Database("name")} selects a named one.
  *
- * {@snippet :
- * @Inject Session session;
+ * <pre>{@code
+ * @ApplicationScoped
+ * public class UserService {
+ *     @Inject Session session;
+ *
+ *     @Transactional
+ *     public User register(String name) {
+ *         User u = new User(); u.name = name;
+ *         session.add(u);            // flushed before the JTA commit, rolled back with it
+ *         return u;
+ *     }
  * }
+ * }</pre>
  *
- * <p>Status: the extension arrives with issue 7; this module already builds against athanor-api and athanor-impl,
- * and its tests check that the Core engine is found from a deployment's class path.
+ * <h2>Design choices</h2>
+ * <ul>
+ *   <li><b>Discovery by event and by index.</b> {@code ProcessAnnotatedType} with {@code @WithAnnotations(Entity.class)}
+ *   sees entities only in archives whose classes CDI scans; with CDI 4's default {@code bean-discovery-mode="annotated"}
+ *   an entity has no bean-defining annotation and is never seen. So the extension also reads every
+ *   {@code META-INF/athanor/entities} that {@code athanor-processor} wrote at compile time, as Quarkus and Hibernate
+ *   rely on an index rather than on bean discovery. Names that do not load are skipped with a warning. Entities are
+ *   vetoed: they are data the ORM instantiates, not beans.</li>
+ *   <li><b>Fail at deployment.</b> The {@code Registry} of each database is built and validated in
+ *   {@code AfterBeanDiscovery}; every mapping problem (class and field named), every configuration problem (key
+ *   named) and, with {@code schema-generation=validate}, every schema difference is reported together as a
+ *   definition error or deployment problem. An application never starts half-mapped.</li>
+ *   <li><b>One Session per request, one per transaction.</b> The {@code Session} bean is a thin request-scoped
+ *   front. Inside a JTA transaction it works on a Session bound to that transaction (a resource of the
+ *   {@code TransactionSynchronizationRegistry}), opened on first use, whose connection is the one enlisted in the
+ *   transaction, and registers an interposed {@code Synchronization}: flush in {@code beforeCompletion} (a failure
+ *   there rolls the transaction back and reaches the caller) and hand the connection back while the transaction
+ *   still runs (the pool frees it when the transaction ends; closed only in {@code afterCompletion}, it stayed
+ *   checked out under Payara's transaction manager), close the Session in {@code afterCompletion}. Outside a transaction
+ *   it works on a resource-local Session for the rest of the request, exactly as in SE. A Session bound to a
+ *   transaction cannot carry a connection opened before the transaction (Agroal does not enlist a connection late),
+ *   which is why the two are kept apart. {@code commit()} and {@code rollback()} inside JTA are errors
+ *   ({@code commit-in-jta}); {@code close()} is the container's ({@code container-session}).</li>
+ *   <li><b>The Core stays free of JTA.</b> {@code athanor-impl} only knows a small seam,
+ *   {@code dev.athanor.impl.engine.ManagedTransactions} ("is a container transaction active; mark it rollback-only"):
+ *   a connection checked out while one is active never calls {@code commit}, {@code rollback} or
+ *   {@code setAutoCommit} on its JDBC connection. The pool is Agroal with {@code agroal-narayana}'s
+ *   {@code NarayanaTransactionIntegration} (which uses only the JTA interfaces); with
+ *   {@code athanor.datasource.jndi-name} the server's DataSource is used and Athanor builds no pool.</li>
+ *   <li><b>Container objects are looked up, not assumed.</b> The {@code TransactionManager} and
+ *   {@code TransactionSynchronizationRegistry} are taken from CDI beans (Narayana's extension in SE) or their
+ *   standard JNDI names; without JTA every Session is resource-local. Engines start on first use (or at deployment
+ *   when {@code schema-generation} needs them) and are disposed in {@code BeforeShutdown}.</li>
+ *   <li><b>Events only when observed.</b> {@link dev.athanor.cdi.StatementExecuted} is fired only if the deployment
+ *   has an observer for it, so metering costs nothing when unused; {@code EngineListener} beans are the cheaper,
+ *   non-CDI way.</li>
+ *   <li><b>Splitting entities among databases.</b> {@code @Database("name")} on the entity class wins; then the named
+ *   database whose {@code athanor."name".packages} contain the entity's package (longest match); then the default
+ *   database, unless its own {@code athanor.packages} exclude the entity. An entity for a database that is not
+ *   configured is skipped with a warning; an injection point of a database that is not configured is an error that
+ *   names the missing key.</li>
+ * </ul>
  */
 package dev.athanor.cdi;

@@ -64,7 +64,15 @@ public enum TestDatabase {
 
     /** The same database as a SQLAlchemy-style URL ({@code postgresql://user@host:port/db}). */
     public String sqlalchemyUrl() {
-        return sqlalchemyUrl;
+        String url = jdbcUrl();
+        if (url.equals(defaultUrl) || this == H2) {
+            return sqlalchemyUrl;
+        }
+        // an overridden URL (athanor.test.<db>.url): jdbc:postgresql://host:port/db -> postgresql://user@host:port/db
+        String rest = url.substring("jdbc:".length());
+        int authority = rest.indexOf("://") + 3;
+        String credentials = user() + (password().isEmpty() ? "" : ":" + password());
+        return rest.substring(0, authority) + credentials + "@" + rest.substring(authority);
     }
 
     /** An engine builder for this database with the test credentials. */

@@ -37,6 +37,8 @@ public final class ConnectionImpl implements Connection, ResultOwner, RawSqlExec
     private final EngineEventsImpl events;
     private final boolean autocommit;
     private final StatementExecutor executor;
+    /** Set when the connection is enlisted in a container's (JTA) transaction: that transaction commits, not this. */
+    private final ManagedTransactions managed;
 
     private final List<CursorResult> openResults = new ArrayList<>(2);
     private final List<NestedTransactionImpl> savepoints = new ArrayList<>(0);
@@ -46,6 +48,11 @@ public final class ConnectionImpl implements Connection, ResultOwner, RawSqlExec
     private boolean closed;
 
     ConnectionImpl(EngineImpl engine, java.sql.Connection jdbc) {
+        this(engine, jdbc, null);
+    }
+
+    ConnectionImpl(EngineImpl engine, java.sql.Connection jdbc, ManagedTransactions managed) {
+        this.managed = managed;
         this.engine = engine;
         this.jdbc = jdbc;
         this.dialect = engine.dialect();
@@ -227,6 +234,13 @@ public final class ConnectionImpl implements Connection, ResultOwner, RawSqlExec
         if (!transactionActive) {
             return;
         }
+        if (managed != null) {
+            if (managed.isActive()) {
+                throw ManagedTransactions.commitInside("connection.commit()");
+            }
+            transactionActive = false; // the container's transaction already ended
+            return;
+        }
         endSavepoints(0);
         try {
             jdbc.commit();
@@ -250,6 +264,17 @@ public final class ConnectionImpl implements Connection, ResultOwner, RawSqlExec
         }
         endSavepoints(0);
         transactionActive = false;
+        if (managed != null) {
+            // Inside a container's transaction a rollback cannot end it; it dooms it, as JPA does after a failed flush.
+            if (managed.isActive()) {
+                managed.setRollbackOnly();
+                if (echo.enabled()) {
+                    echo.log("ROLLBACK (marks the JTA transaction rollback-only)");
+                }
+                events.afterRollback();
+            }
+            return;
+        }
         try {
             jdbc.rollback();
         } catch (SQLException e) {
@@ -379,7 +404,7 @@ public final class ConnectionImpl implements Connection, ResultOwner, RawSqlExec
         }
         closeOpenResults();
         try {
-            if (transactionActive) {
+            if (transactionActive && managed == null) {
                 savepoints.clear();
                 jdbc.rollback();
                 if (echo.enabled()) {
@@ -401,6 +426,7 @@ public final class ConnectionImpl implements Connection, ResultOwner, RawSqlExec
 
     @Override
     public String toString() {
-        return "Connection(" + engine.url() + (closed ? ", closed" : transactionActive ? ", in transaction" : "") + ")";
+        return "Connection(" + engine.url() + (managed != null ? ", JTA" : "")
+                + (closed ? ", closed" : transactionActive ? ", in transaction" : "") + ")";
     }
 }

@@ -27,10 +27,17 @@ public final class EngineImpl implements Engine {
     private final EngineEventsImpl events = new EngineEventsImpl();
     private final EchoLog echo;
     private final SqlCompiler compiler;
+    private final ManagedTransactions managedTransactions; // null: no container transactions
     private volatile boolean disposed;
 
     EngineImpl(EngineOptions options) {
+        this(options, ConnectionPool::start, null);
+    }
+
+    /** An engine whose pool comes from {@code starter} and whose connections may join container transactions. */
+    EngineImpl(EngineOptions options, PoolStarter starter, ManagedTransactions managedTransactions) {
         this.options = options;
+        this.managedTransactions = managedTransactions;
         this.url = DatabaseUrl.parse(options.url());
         this.dialect = Dialects.forName(url.dialect());
         this.echo = new EchoLog(options.echo());
@@ -38,7 +45,7 @@ public final class EngineImpl implements Engine {
         String user = options.user() != null ? options.user() : url.user();
         String password = options.password() != null ? options.password() : url.password();
         try {
-            this.pool = ConnectionPool.start(options, dialect, url.jdbcUrl(), user, password, url.display());
+            this.pool = starter.start(options, dialect, url.jdbcUrl(), user, password, url.display());
         } catch (SQLException e) {
             throw new OperationalError("cannot start a connection pool for " + url.display() + ": " + e.getMessage(),
                     null, null, e.getSQLState(), e.getErrorCode(), e);
@@ -66,7 +73,15 @@ public final class EngineImpl implements Engine {
             throw new OperationalError("cannot connect to " + url.display() + ": " + e.getMessage(), null, null,
                     e.getSQLState(), e.getErrorCode(), e);
         }
-        return new ConnectionImpl(this, jdbc);
+        ManagedTransactions managed = managedTransactions;
+        return new ConnectionImpl(this, jdbc, managed != null && managed.isActive() ? managed : null);
+    }
+
+    /** How an engine starts its pool: {@link ConnectionPool#start}, or one that enlists in JTA transactions. */
+    @FunctionalInterface
+    interface PoolStarter {
+        ConnectionPool start(EngineOptions options, Dialect dialect, String jdbcUrl, String user, String password,
+                String display) throws SQLException;
     }
 
     @Override
@@ -161,7 +176,7 @@ public final class EngineImpl implements Engine {
             return type.cast(this);
         }
         throw new ArgumentError("this engine cannot be unwrapped to " + type.getName()
-                + "; it offers javax.sql.DataSource (the Agroal pool)");
+                + "; it offers javax.sql.DataSource (the Agroal pool, or the server's DataSource)");
     }
 
     @Override

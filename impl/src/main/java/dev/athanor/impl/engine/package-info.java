@@ -12,6 +12,11 @@
  *   display.</li>
  *   <li>{@code ErrorTranslator}: {@code SQLException} to the {@link dev.athanor.DatabaseError} subclass chosen by
  *   the dialect from SQLState and vendor code; messages carry the SQL as written and the parameters, masked.</li>
+ *   <li>{@link dev.athanor.impl.engine.ManagedTransactions} and {@link dev.athanor.impl.engine.ManagedEngines}: the
+ *   seam the CDI extension fills for container (JTA) transactions, without a JTA dependency here. A connection
+ *   checked out while a container transaction is active is enlisted by the pool (Agroal's transaction integration,
+ *   or the server's DataSource) and never commits, rolls back or changes autocommit itself: {@code commit()} is the
+ *   {@code commit-in-jta} error, {@code rollback()} marks the transaction rollback-only.</li>
  * </ul>
  *
  * <p>Choices made where SQLAlchemy has no direct equivalent: an executemany of one parameter set runs as a single

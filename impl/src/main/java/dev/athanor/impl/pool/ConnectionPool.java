@@ -48,16 +48,27 @@ public final class ConnectionPool implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger("dev.athanor.pool");
 
-    private final AgroalDataSource dataSource;
+    private final javax.sql.DataSource dataSource;
+    private final AgroalDataSource agroal; // null over a server's DataSource (see overDataSource)
     private final int minSize;
     private final int maxSize;
     private final Duration acquisitionTimeout;
 
-    private ConnectionPool(AgroalDataSource dataSource, int minSize, int maxSize, Duration acquisitionTimeout) {
+    private ConnectionPool(javax.sql.DataSource dataSource, AgroalDataSource agroal, int minSize, int maxSize,
+            Duration acquisitionTimeout) {
         this.dataSource = dataSource;
+        this.agroal = agroal;
         this.minSize = minSize;
         this.maxSize = maxSize;
         this.acquisitionTimeout = acquisitionTimeout;
+    }
+
+    /**
+     * Connections from a DataSource that someone else pools (an application server's JTA DataSource, found by JNDI):
+     * Athanor builds no pool, {@link #status()} reports zeros and {@link #close()} leaves the DataSource open.
+     */
+    public static ConnectionPool overDataSource(javax.sql.DataSource dataSource) {
+        return new ConnectionPool(dataSource, null, 0, 0, Duration.ZERO);
     }
 
     /**
@@ -70,6 +81,16 @@ public final class ConnectionPool implements AutoCloseable {
      */
     public static ConnectionPool start(EngineOptions options, Dialect dialect, String jdbcUrl, String user,
             String password, String display) throws SQLException {
+        return start(options, dialect, jdbcUrl, user, password, display, null);
+    }
+
+    /**
+     * Starts a pool whose connections take part in JTA transactions through {@code transactionIntegration} (Agroal's
+     * Narayana integration, given by the CDI extension): a connection taken inside a transaction is enlisted in it.
+     */
+    public static ConnectionPool start(EngineOptions options, Dialect dialect, String jdbcUrl, String user,
+            String password, String display, io.agroal.api.transaction.TransactionIntegration transactionIntegration)
+            throws SQLException {
         int maxSize = options.poolSize() + options.maxOverflow();
         if (maxSize < 1) {
             throw new dev.athanor.ArgumentError("poolSize + maxOverflow must allow at least one connection");
@@ -101,6 +122,9 @@ public final class ConnectionPool implements AutoCloseable {
                 .acquisitionTimeout(options.poolTimeout())
                 .reapTimeout(OVERFLOW_IDLE)
                 .exceptionSorter(exceptionSorter(dialect));
+        if (transactionIntegration != null) {
+            pool.transactionIntegration(transactionIntegration);
+        }
         if (options.poolRecycle() != null) {
             pool.maxLifetime(options.poolRecycle());
         }
@@ -114,12 +138,18 @@ public final class ConnectionPool implements AutoCloseable {
                 .metricsEnabled(true)
                 .connectionPoolConfiguration(pool);
         AgroalDataSource dataSource = AgroalDataSource.from(configuration, new PoolListener(display));
-        return new ConnectionPool(dataSource, options.poolSize(), maxSize, options.poolTimeout());
+        return new ConnectionPool(dataSource, dataSource, options.poolSize(), maxSize, options.poolTimeout());
     }
 
     /** A connection from the pool; Agroal's time-out and creation errors come through as they are. */
     public Connection checkout() throws SQLException {
-        return dataSource.getConnection();
+        Connection connection = dataSource.getConnection();
+        if (agroal == null && connection.getAutoCommit()) {
+            // A server's DataSource hands out autocommit connections outside a JTA transaction; Athanor's transactions
+            // need manual commit (an enlisted connection already is; the server resets the mode when it is returned).
+            connection.setAutoCommit(false);
+        }
+        return connection;
     }
 
     /** Whether {@code error} from {@link #checkout()} is the pool's acquisition time-out. */
@@ -151,11 +181,11 @@ public final class ConnectionPool implements AutoCloseable {
     }
 
     private void awaitRefill() {
-        if (minSize == 0) {
+        if (minSize == 0 || agroal == null) {
             return; // no background fill, no race: a checkout opens its own connection
         }
         long deadline = System.nanoTime() + acquisitionTimeout.toNanos();
-        AgroalDataSourceMetrics metrics = dataSource.getMetrics();
+        AgroalDataSourceMetrics metrics = agroal.getMetrics();
         while (metrics.availableCount() + metrics.activeCount() < minSize && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(1);
@@ -170,19 +200,25 @@ public final class ConnectionPool implements AutoCloseable {
         return maxSize;
     }
 
-    public AgroalDataSource dataSource() {
+    /** The Agroal data source, or the server's DataSource when Athanor does not pool. */
+    public javax.sql.DataSource dataSource() {
         return dataSource;
     }
 
     public PoolStatus status() {
-        AgroalDataSourceMetrics m = dataSource.getMetrics();
+        if (agroal == null) {
+            return new PoolStatus(0, 0, 0, 0, 0, 0, 0, 0); // the server pools; its own metrics tell
+        }
+        AgroalDataSourceMetrics m = agroal.getMetrics();
         return new PoolStatus(m.activeCount(), m.availableCount(), m.activeCount() + m.availableCount(), maxSize,
                 m.awaitingCount(), m.creationCount(), m.invalidCount() + m.flushCount(), m.leakDetectionCount());
     }
 
     @Override
     public void close() {
-        dataSource.close();
+        if (agroal != null) {
+            agroal.close();
+        }
     }
 
     private static ExceptionSorter exceptionSorter(Dialect dialect) {

@@ -1,0 +1,74 @@
+package dev.athanor.cdi.impl;
+
+import dev.athanor.Connection;
+import dev.athanor.Engine;
+import dev.athanor.EngineEvents;
+import dev.athanor.InvalidRequestError;
+import dev.athanor.PoolStatus;
+
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The {@code Engine} bean: the database's engine, except that only the container disposes it (at shutdown), so that
+ * a bean's try-with-resources or {@code close()} cannot close the pool under the rest of the application.
+ */
+final class ContainerEngine implements Engine {
+    private final Engine engine;
+
+    ContainerEngine(Engine engine) {
+        this.engine = engine;
+    }
+
+    @Override
+    public Connection connect() {
+        return engine.connect();
+    }
+
+    @Override
+    public void begin(Consumer<Connection> work) {
+        engine.begin(work);
+    }
+
+    @Override
+    public <T> T inTransaction(Function<Connection, T> work) {
+        return engine.inTransaction(work);
+    }
+
+    @Override
+    public String dialectName() {
+        return engine.dialectName();
+    }
+
+    @Override
+    public String url() {
+        return engine.url();
+    }
+
+    @Override
+    public EngineEvents events() {
+        return engine.events();
+    }
+
+    @Override
+    public PoolStatus poolStatus() {
+        return engine.poolStatus();
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> type) {
+        return engine.unwrap(type);
+    }
+
+    @Override
+    public void dispose() {
+        throw new InvalidRequestError("the injected Engine belongs to the container, which closes its pool at "
+                + "shutdown; build an Engine of your own (Engine.builder(url)) to dispose it yourself", null,
+                "container-session");
+    }
+
+    @Override
+    public String toString() {
+        return engine.toString();
+    }
+}

@@ -1,0 +1,192 @@
+package dev.athanor.cdi.impl;
+
+import dev.athanor.Engine;
+import dev.athanor.EngineBuilder;
+import dev.athanor.EngineListener;
+import dev.athanor.EngineOptions;
+import dev.athanor.OperationalError;
+import dev.athanor.StatementEvent;
+import dev.athanor.cdi.Database;
+import dev.athanor.cdi.StatementExecuted;
+import dev.athanor.impl.engine.ManagedEngines;
+import dev.athanor.orm.Registry;
+import dev.athanor.orm.SessionMaker;
+import io.agroal.narayana.NarayanaTransactionIntegration;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.inject.Default;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.spi.BeanManager;
+import org.jboss.logging.Logger;
+
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import javax.sql.DataSource;
+import java.lang.annotation.Annotation;
+import java.sql.SQLException;
+import java.time.Duration;
+
+/**
+ * One configured database at run time: its validated {@link Registry} (built at deployment), and its engine and
+ * session maker, created on first use and disposed when the container shuts down.
+ */
+final class DatabaseRuntime {
+    private static final Logger LOG = Logger.getLogger("dev.athanor.cdi");
+
+    final DatabaseConfig config;
+    final Registry registry;
+    private BeanManager beans;
+    private volatile Engine engine;
+    private volatile SessionMaker sessionMaker;
+    private Jta jta;
+    private boolean jtaLooked;
+
+    DatabaseRuntime(DatabaseConfig config, Registry registry) {
+        this.config = config;
+        this.registry = registry;
+    }
+
+    /** The qualifier of this database's beans. */
+    Annotation qualifier() {
+        return config.name().isEmpty() ? Default.Literal.INSTANCE : Database.Literal.of(config.name());
+    }
+
+    void deployed(BeanManager beans) {
+        this.beans = beans;
+    }
+
+    synchronized Jta jta() {
+        if (!jtaLooked) {
+            jtaLooked = true;
+            jta = Jta.onClassPath() ? Jta.find(beans) : null;
+        }
+        return jta;
+    }
+
+    Engine engine() {
+        Engine e = engine;
+        if (e == null) {
+            synchronized (this) {
+                e = engine;
+                if (e == null) {
+                    e = createEngine();
+                    engine = e;
+                }
+            }
+        }
+        return e;
+    }
+
+    SessionMaker sessionMaker() {
+        SessionMaker m = sessionMaker;
+        if (m == null) {
+            synchronized (this) {
+                m = sessionMaker;
+                if (m == null) {
+                    m = SessionMaker.of(engine(), registry);
+                    sessionMaker = m;
+                }
+            }
+        }
+        return m;
+    }
+
+    private Engine createEngine() {
+        Jta transactions = jta();
+        Engine created;
+        if (config.jndiName() != null) {
+            DataSource dataSource = lookup(config.jndiName());
+            EngineOptions options = Engine.builder(jdbcUrlOf(dataSource)).echo(config.echo()).options();
+            created = ManagedEngines.overDataSource(options, dataSource, transactions);
+        } else {
+            EngineOptions options = builder().options();
+            if (transactions != null && transactions.manager != null) {
+                created = ManagedEngines.pooled(options,
+                        new NarayanaTransactionIntegration(transactions.manager, transactions.registry), transactions);
+            } else {
+                if (transactions != null) {
+                    LOG.warnf("%s: a TransactionSynchronizationRegistry but no TransactionManager was found, so the "
+                            + "pool cannot enlist connections in JTA transactions", config.describe());
+                }
+                created = builder().build();
+            }
+        }
+        addListeners(created);
+        LOG.debugf("%s: engine %s (JTA: %s)", config.describe(), created, transactions != null);
+        return created;
+    }
+
+    private EngineBuilder builder() {
+        EngineBuilder builder = Engine.builder(config.url()).echo(config.echo());
+        if (config.username() != null) {
+            builder.user(config.username());
+        }
+        if (config.password() != null) {
+            builder.password(config.password());
+        }
+        if (config.poolSize() != null) {
+            builder.poolSize(config.poolSize());
+        }
+        if (config.maxOverflow() != null) {
+            builder.maxOverflow(config.maxOverflow());
+        }
+        if (config.poolTimeout() != null) {
+            builder.poolTimeout(config.poolTimeout());
+        }
+        if (config.poolRecycle() != null) {
+            builder.poolRecycle(config.poolRecycle());
+        }
+        return builder;
+    }
+
+    private DataSource lookup(String name) {
+        try {
+            return (DataSource) new InitialContext().lookup(name);
+        } catch (NamingException | ClassCastException e) {
+            throw new OperationalError("cannot look up the DataSource " + name + " (configuration key "
+                    + config.key("datasource.jndi-name") + "): " + e, null, null, null, 0, e);
+        }
+    }
+
+    /** The server DataSource's JDBC URL, which chooses the dialect. */
+    private String jdbcUrlOf(DataSource dataSource) {
+        try (java.sql.Connection connection = dataSource.getConnection()) {
+            return connection.getMetaData().getURL();
+        } catch (SQLException e) {
+            throw new OperationalError("cannot connect through the DataSource " + config.jndiName() + ": "
+                    + e.getMessage(), null, null, e.getSQLState(), e.getErrorCode(), e);
+        }
+    }
+
+    /** EngineListener beans qualified like this database, and the StatementExecuted event if anyone observes it. */
+    private void addListeners(Engine created) {
+        if (beans == null) {
+            return;
+        }
+        Instance<EngineListener> listeners = beans.createInstance().select(EngineListener.class, qualifier());
+        for (EngineListener listener : listeners) {
+            created.events().addListener(listener);
+        }
+        StatementExecuted probe = new StatementExecuted(config.name(), "", 1, Duration.ZERO, null);
+        Annotation[] qualifiers = config.name().isEmpty() ? new Annotation[0] : new Annotation[] {qualifier()};
+        if (!beans.resolveObserverMethods(probe, qualifiers).isEmpty()) {
+            Event<StatementExecuted> event = beans.getEvent().select(StatementExecuted.class, qualifiers);
+            String name = config.name();
+            created.events().addListener(new EngineListener() {
+                @Override
+                public void afterExecute(StatementEvent e) {
+                    event.fire(new StatementExecuted(name, e.sql(), e.batchSize(), Duration.ofNanos(e.durationNanos()),
+                            e.error()));
+                }
+            });
+        }
+    }
+
+    /** Closes the pool (the container is shutting down). */
+    synchronized void dispose() {
+        if (engine != null) {
+            engine.dispose();
+            engine = null;
+            sessionMaker = null;
+        }
+    }
+}

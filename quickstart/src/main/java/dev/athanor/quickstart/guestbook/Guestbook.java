@@ -1,0 +1,45 @@
+package dev.athanor.quickstart.guestbook;
+
+import dev.athanor.orm.Session;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.util.List;
+
+import static dev.athanor.Sql.select;
+
+/** The application's service: an injected, request-scoped Session that joins the JTA transaction. */
+@ApplicationScoped
+public class Guestbook {
+    @Inject Session session;
+
+    /** Signs the book: the entry is flushed before the transaction commits. */
+    @Transactional
+    public Entry sign(String author, String message) {
+        Entry entry = new Entry(author, message);
+        session.add(entry);
+        return entry;
+    }
+
+    /** Signs several entries at once, or none: an empty message fails the transaction, which rolls back. */
+    @Transactional
+    public void signAll(String author, List<String> messages) {
+        for (String message : messages) {
+            if (message.isBlank()) {
+                throw new IllegalArgumentException("an empty message in " + messages);
+            }
+            session.add(new Entry(author, message));
+            session.flush(); // the rows reach the database now, and still roll back with the transaction
+        }
+    }
+
+    /** The entries of one author, oldest first. */
+    public List<Entry> by(String author) {
+        return session.scalars(select(Entry.class).where(Entry_.author.eq(author)).orderBy(Entry_.id)).all();
+    }
+
+    public List<Entry> all() {
+        return session.scalars(select(Entry.class).orderBy(Entry_.id)).all();
+    }
+}
