@@ -435,4 +435,35 @@ class RelationshipsTest {
                 .hasMessageContaining("backPopulates = \"nothing\"")
                 .hasMessageContaining("Group has no relationship 'nothing'");
     }
+
+    @Test
+    void aTrackedSetAndARollbackThatExpiresCollections(TestDatabase db) throws Exception {
+        int tagId;
+        try (Session session = sessions.open()) {
+            Tag tag = new Tag("t");
+            tag.articles.add(new Article());
+            session.add(tag);
+            session.commit();
+            tagId = tag.id;
+        }
+        try (Session session = sessions.open()) {
+            Tag tag = session.get(Tag.class, tagId);
+            assertThat(tag.articles).isInstanceOf(java.util.Set.class).hasSize(1);
+            Article second = new Article();
+            tag.articles.add(second);
+            assertThat(tag.articles.add(second)).isFalse();             // a set: no duplicate
+            session.commit();
+            assertThat(db.countRows("article_tags")).isEqualTo(2);
+            tag.articles.removeIf(a -> a == second);
+            session.flush();
+            session.rollback();                                        // the removal is undone in the database
+            assertThat(tag.articles).hasSize(2);                       // expired: loaded again, both rows there
+            var iterator = tag.articles.iterator();
+            iterator.next();
+            iterator.remove();
+            session.commit();
+        }
+        assertThat(db.countRows("article_tags")).isEqualTo(1);
+        assertThat(db.countRows("articles")).isEqualTo(2);
+    }
 }

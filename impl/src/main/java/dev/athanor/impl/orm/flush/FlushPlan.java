@@ -45,27 +45,41 @@ public final class FlushPlan {
         return deleteEdges;
     }
 
-    private final Map<InstanceState, Map<AttributeMapping, Link>> links = new IdentityHashMap<>();
+    /** Per child: one {@link Link}, or a {@code List<Link>} when it has several (most children have one). */
+    private final Map<InstanceState, Object> links = new IdentityHashMap<>();
     private final List<AssociationRow> inserts = new ArrayList<>();
     private final List<AssociationRow> deletes = new ArrayList<>();
     private final Map<RelationshipMapping, List<InstanceState>> clears = new LinkedHashMap<>();
 
     /** A link; a later link of the same child columns replaces an earlier one. */
+    @SuppressWarnings("unchecked")
     public void link(InstanceState child, AttributeMapping[] childColumns, InstanceState parent,
             AttributeMapping[] parentColumns) {
-        links.computeIfAbsent(child, c -> new LinkedHashMap<>()).put(childColumns[0],
-                new Link(child, childColumns, parent, parentColumns));
+        Link link = new Link(child, childColumns, parent, parentColumns);
+        Object existing = links.get(child);
+        if (existing == null) {
+            links.put(child, link);
+        } else if (existing instanceof Link one) {
+            if (one.childColumns()[0] == childColumns[0]) {
+                links.put(child, link);
+            } else {
+                List<Link> several = new ArrayList<>(2);
+                several.add(one);
+                several.add(link);
+                links.put(child, several);
+            }
+        } else {
+            List<Link> several = (List<Link>) existing;
+            several.removeIf(l -> l.childColumns()[0] == childColumns[0]);
+            several.add(link);
+        }
     }
 
-    /** The link of these child columns, or null. */
-    public Link linkOf(InstanceState child, AttributeMapping firstColumn) {
-        Map<AttributeMapping, Link> of = links.get(child);
-        return of == null ? null : of.get(firstColumn);
-    }
-
+    /** The links of a child (empty when it has none). */
+    @SuppressWarnings("unchecked")
     public java.util.Collection<Link> links(InstanceState child) {
-        Map<AttributeMapping, Link> of = links.get(child);
-        return of == null ? List.of() : of.values();
+        Object of = links.get(child);
+        return of == null ? List.of() : of instanceof Link one ? List.of(one) : (List<Link>) of;
     }
 
     public boolean hasLinks(InstanceState child) {

@@ -34,6 +34,29 @@ public final class InstanceState {
 
     private long sequence;
     private Object[] related;
+    private Object loadMark;
+
+    /** Which load last took this object (a joined read marks objects it has met instead of keeping a set). */
+    Object loadMark() {
+        return loadMark;
+    }
+
+    void loadMark(Object value) {
+        this.loadMark = value;
+    }
+    private dev.athanor.impl.orm.mapping.RelationshipMapping[] relationships = NO_RELATIONSHIPS;
+
+    private static final dev.athanor.impl.orm.mapping.RelationshipMapping[] NO_RELATIONSHIPS =
+            new dev.athanor.impl.orm.mapping.RelationshipMapping[0];
+
+    /** The relationships of the object's mapper in its session's registry (set when the session takes it). */
+    public dev.athanor.impl.orm.mapping.RelationshipMapping[] relationships() {
+        return relationships;
+    }
+
+    void relationships(dev.athanor.impl.orm.mapping.RelationshipMapping[] value) {
+        this.relationships = value;
+    }
     private dev.athanor.orm.Loading.Strategy[] strategies;
 
     /**

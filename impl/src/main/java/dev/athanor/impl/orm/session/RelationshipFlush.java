@@ -74,7 +74,7 @@ final class RelationshipFlush {
      * of plain collections and to-ones set on new objects are filled in.
      */
     void cascadeAdd(InstanceState state, List<InstanceState> states) {
-        RelationshipMapping[] relationships = session.relationshipsOf(state.mapper());
+        RelationshipMapping[] relationships = state.relationships();
         Object entity = state.entity();
         for (RelationshipMapping relationship : relationships) {
             Object value = relationship.get(entity);
@@ -144,7 +144,7 @@ final class RelationshipFlush {
     @SuppressWarnings("unchecked")
     private void collections(InstanceState state, FlushPlan plan, Set<InstanceState> claimed, List<Orphan> orphans) {
         Object entity = state.entity();
-        for (RelationshipMapping relationship : session.relationshipsOf(state.mapper())) {
+        for (RelationshipMapping relationship : state.relationships()) {
             if (relationship.kind() == Kind.MANY_TO_ONE) {
                 continue;
             }
@@ -244,7 +244,7 @@ final class RelationshipFlush {
     // ------------------------------------------------------------------ deletes
 
     private void cascadeDelete(InstanceState state, FlushPlan plan, List<InstanceState> states) {
-        for (RelationshipMapping relationship : session.relationshipsOf(state.mapper())) {
+        for (RelationshipMapping relationship : state.relationships()) {
             switch (relationship.kind()) {
                 case MANY_TO_MANY -> {
                     if (state.key() != null) {
@@ -309,7 +309,7 @@ final class RelationshipFlush {
 
     /** A deleted row that refers to another deleted row goes first. */
     private void deleteEdges(InstanceState state, FlushPlan plan) {
-        for (RelationshipMapping relationship : session.relationshipsOf(state.mapper())) {
+        for (RelationshipMapping relationship : state.relationships()) {
             if (relationship.kind() != Kind.MANY_TO_ONE) {
                 continue;
             }
@@ -337,7 +337,7 @@ final class RelationshipFlush {
 
     private void manyToOnes(InstanceState state, FlushPlan plan) {
         Object entity = state.entity();
-        for (RelationshipMapping relationship : session.relationshipsOf(state.mapper())) {
+        for (RelationshipMapping relationship : state.relationships()) {
             if (relationship.kind() != Kind.MANY_TO_ONE) {
                 continue;
             }
@@ -370,7 +370,7 @@ final class RelationshipFlush {
     @SuppressWarnings("unchecked")
     void afterFlush(Collection<InstanceState> states) {
         for (InstanceState state : states) {
-            RelationshipMapping[] relationships = session.relationshipsOf(state.mapper());
+            RelationshipMapping[] relationships = state.relationships();
             if (relationships.length == 0 || state.status() != Status.PERSISTENT) {
                 continue;
             }

@@ -72,12 +72,15 @@ final class RelationshipLoader {
     }
 
     static boolean isLoaded(InstanceState state, RelationshipMapping relationship) {
+        if (!relationship.isCollection() && state.related(relationship.index()) != InstanceState.UNLOADED) {
+            return true;
+        }
         Object value = relationship.get(state.entity());
         if (relationship.isCollection()) {
             return !(value instanceof TrackedCollection tracked) || tracked.isLoaded()
                     || tracked.ownerEntity() != state.entity();
         }
-        return value != null || state.related(relationship.index()) != InstanceState.UNLOADED;
+        return value != null;
     }
 
     /**
@@ -85,7 +88,7 @@ final class RelationshipLoader {
      * hands it over) or its first element (a to-one).
      */
     void setLoaded(InstanceState state, RelationshipMapping relationship, List<Object> members) {
-        int count = session.relationshipsOf(state.mapper()).length;
+        int count = state.relationships().length;
         if (relationship.isCollection()) {
             Object value = relationship.get(state.entity());
             TrackedCollection tracked = value instanceof TrackedCollection t && t.ownerEntity() == state.entity() ? t
@@ -104,7 +107,7 @@ final class RelationshipLoader {
                             && memberState.related(back.index()) == InstanceState.UNLOADED) {
                         back.set(member, state.entity());
                         memberState.related(back.index(), state.entity(),
-                                session.relationshipsOf(memberState.mapper()).length);
+                                memberState.relationships().length);
                     }
                 }
             }
@@ -136,7 +139,7 @@ final class RelationshipLoader {
         if (state == null || session.isClosed()) {
             return; // a detached object's getters are answered by its Detached stand-in
         }
-        for (RelationshipMapping relationship : session.relationshipsOf(state.mapper())) {
+        for (RelationshipMapping relationship : state.relationships()) {
             if (getterName.equals(relationship.getterMethod())) {
                 if (!isLoaded(state, relationship) && state.status() != InstanceState.Status.PENDING) {
                     Strategy strategy = strategy(state, relationship);
@@ -373,9 +376,6 @@ final class RelationshipLoader {
                 }
             }
             select = select.where(in(matchColumns, chunk));
-            if (!manyToOne) {
-                select = select.orderBy(orderByKey(target));
-            }
             try (Result rows = session.conn().execute(select)) {
                 RelationshipMapping[] targetRelationships = session.relationshipsOf(target);
                 for (Row row : rows) {
@@ -402,15 +402,57 @@ final class RelationshipLoader {
                 }
             }
         }
+        if (!manyToOne) {
+            for (List<Object> members : result.values()) {
+                sortByKey(target, members);
+            }
+        }
         return result;
     }
 
-    private static dev.athanor.sql.OrderByItem[] orderByKey(EntityMapper mapper) {
-        dev.athanor.sql.OrderByItem[] order = new dev.athanor.sql.OrderByItem[mapper.primaryKey().length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = mapper.primaryKey()[i].column().asc();
+    /**
+     * Puts a loaded collection in the related objects' key order, in memory: an ORDER BY in the query would make
+     * some databases (H2) walk the primary key index instead of using the foreign key's.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static void sortByKey(EntityMapper mapper, List<Object> members) {
+        int size = members.size();
+        if (size < 2) {
+            return;
         }
-        return order;
+        AttributeMapping[] key = mapper.primaryKey();
+        if (key.length == 1) {
+            Object[] keys = new Object[size];
+            boolean sorted = true;
+            for (int i = 0; i < size; i++) {
+                keys[i] = key[0].get(members.get(i));
+                if (!(keys[i] instanceof Comparable)) {
+                    return;
+                }
+                if (i > 0 && sorted && keys[i].getClass() == keys[i - 1].getClass()
+                        && ((Comparable) keys[i - 1]).compareTo(keys[i]) > 0) {
+                    sorted = false;
+                }
+            }
+            if (sorted) {
+                return;
+            }
+        }
+        members.sort((a, b) -> {
+            for (AttributeMapping part : key) {
+                Object x = part.get(a);
+                Object y = part.get(b);
+                if (x instanceof Comparable cx && y != null && x.getClass() == y.getClass()) {
+                    int order = cx.compareTo(y);
+                    if (order != 0) {
+                        return order;
+                    }
+                } else if (x == null || y == null) {
+                    return x == null ? (y == null ? 0 : -1) : 1;
+                }
+            }
+            return 0;
+        });
     }
 
     /** The value of a one-column key, or the List of a composite one; null if a part is null. */
@@ -584,7 +626,8 @@ final class RelationshipLoader {
                             .computeIfAbsent(parent, p -> new IdentityHashMap<>());
                     first = perParent.put(entity, Boolean.TRUE) == null;
                 } else {
-                    first = branch.seen.put(entity, Boolean.TRUE) == null;   // one-to-many: a child has one parent
+                    first = child.loadMark() != branch;                      // one-to-many: a child has one parent
+                    child.loadMark(branch);
                 }
                 if (first) {
                     members.add(entity);
@@ -599,6 +642,9 @@ final class RelationshipLoader {
             for (LoadPlan.Branch branch : branches) {
                 RelationshipMapping relationship = branch.relationship;
                 branch.found.forEach((parent, members) -> {
+                    if (relationship.isCollection()) {
+                        sortByKey(relationship.target(), members);
+                    }
                     if (populateExisting || !isLoaded(parent, relationship)) {
                         setLoaded(parent, relationship, members);
                     }

@@ -214,6 +214,7 @@ public final class SessionImpl implements Session, DeferredLoader, dev.athanor.i
             }
         }
         InstanceState state = new InstanceState(entity, mapper, Status.PENDING);
+        state.relationships(registry.relationships(mapper));
         state.sequence(++sequence);
         states.put(entity, state);
         return state;
@@ -309,7 +310,7 @@ public final class SessionImpl implements Session, DeferredLoader, dev.athanor.i
                 return;
             }
             lazyLoads.clear();
-            work.sort(java.util.Comparator.comparingLong(InstanceState::sequence));
+            SequenceOrder.sort(work);
             UnitOfWork.Outcome outcome = new UnitOfWork(conn()).flush(work, registry.flushOrder(), plan);
             for (InstanceState state : outcome.inserted()) {
                 state.status(Status.PERSISTENT);
@@ -355,20 +356,23 @@ public final class SessionImpl implements Session, DeferredLoader, dev.athanor.i
 
     /** A lazy-loading instance leaving the session: its unloaded deferred getters and to-ones will say so. */
     private void detachLoading(InstanceState state, LoadingSubclass loading) {
-        List<AttributeMapping> unloaded = new ArrayList<>();
+        List<AttributeMapping> unloaded = null;
         for (AttributeMapping deferred : state.mapper().deferred()) {
             if (!state.isLoaded(deferred)) {
+                unloaded = unloaded == null ? new ArrayList<>() : unloaded;
                 unloaded.add(deferred);
             }
         }
-        List<dev.athanor.impl.orm.mapping.RelationshipMapping> toOnes = new ArrayList<>();
+        List<dev.athanor.impl.orm.mapping.RelationshipMapping> toOnes = null;
         for (dev.athanor.impl.orm.mapping.RelationshipMapping relationship : registry.relationships(state.mapper())) {
             if (relationship.getterMethod() != null && !RelationshipLoader.isLoaded(state, relationship)) {
+                toOnes = toOnes == null ? new ArrayList<>() : toOnes;
                 toOnes.add(relationship);
             }
         }
-        loading.athanor$state(unloaded.isEmpty() && toOnes.isEmpty() ? null
-                : new DetachedDeferred(state.describe(), unloaded, toOnes));
+        loading.athanor$state(unloaded == null && toOnes == null ? null
+                : new DetachedDeferred(state.describe(), unloaded == null ? List.of() : unloaded,
+                toOnes == null ? List.of() : toOnes));
     }
 
     /** Stands in for the session once an object with unloaded attributes leaves it: their getters fail. */
@@ -886,10 +890,20 @@ public final class SessionImpl implements Session, DeferredLoader, dev.athanor.i
         List<InstanceState> loaded = plan.relationships.length == 0 ? null : new ArrayList<>();
         Set<InstanceState> seen = loaded == null ? null
                 : Collections.newSetFromMap(new IdentityHashMap<>());
+        int keyPosition = plan.columns.keyPositions().length == 1 ? plan.columns.keyPositions()[0] : -1;
+        Object lastKey = null;
+        InstanceState last = null;
         try (Result result = conn().execute(sql, parameters)) {
             for (Row row : result) {
-                InstanceState state = hydrateState(mapper, row, 0, plan.columns, populateExisting,
-                        plan.relationships);
+                InstanceState state;
+                if (collector != null && keyPosition >= 0 && last != null
+                        && java.util.Objects.equals(lastKey, row.get(keyPosition))) {
+                    state = last;   // a joined collection repeats its parent on consecutive rows
+                } else {
+                    state = hydrateState(mapper, row, 0, plan.columns, populateExisting, plan.relationships);
+                    last = state;
+                    lastKey = keyPosition >= 0 ? row.get(keyPosition) : null;
+                }
                 entities.add((E) state.entity());
                 if (collector != null) {
                     collector.row(state, row, plan);
@@ -952,6 +966,7 @@ public final class SessionImpl implements Session, DeferredLoader, dev.athanor.i
         }
         Object entity = mapper.newLoadedInstance();
         state = new InstanceState(entity, mapper, Status.PERSISTENT);
+        state.relationships(rels);
         state.sequence(++sequence);
         state.key(key);
         populate(state, row, offset, columns);
