@@ -90,6 +90,11 @@ public class RelationshipBenchmark {
     private static final String INSERT_CHILD_SQL =
             "INSERT INTO bench_save_child (parent_id, name, amount) VALUES (?, ?, ?)";
 
+    /** Rows per multi-row INSERT of {@code save_jdbcMultiRow}: Athanor's 1,000. */
+    static final int MULTI_ROWS = 1_000;
+    private static final String MULTI_PARENT_SQL = multiRowSql(INSERT_PARENT_SQL, "(?)", MULTI_ROWS);
+    private static final String MULTI_CHILD_SQL = multiRowSql(INSERT_CHILD_SQL, "(?, ?, ?)", MULTI_ROWS);
+
     /** The names of the saved objects, made once: the measured methods only make the objects. */
     private String[] parentNames;
     private String[] childNames;
@@ -470,6 +475,82 @@ public class RelationshipBenchmark {
             c.commit();
         }
         return parents.get(PARENTS - 1).children.get(PER_PARENT - 1).id;
+    }
+
+    /**
+     * The JDBC save written the way Athanor writes it on PostgreSQL since fd21280 (SQLAlchemy's insertmanyvalues):
+     * multi-row {@code INSERT ... VALUES (...), (...), ...} of up to 1,000 rows per statement with the generated keys
+     * read back (pgJDBC adds {@code RETURNING "id"}), because pgJDBC does not rewrite a batch that asks for generated
+     * keys. The same statements on H2.
+     */
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public Integer save_jdbcMultiRow(RelationshipDatabase db, EmptySaveTables empty) throws SQLException {
+        List<JdbcParent> parents = new ArrayList<>(PARENTS);
+        List<JdbcChild> children = new ArrayList<>(CHILDREN);
+        for (int i = 0, k = 0; i < PARENTS; i++) {
+            JdbcParent parent = new JdbcParent(parentNames[i]);
+            for (int j = 0; j < PER_PARENT; j++, k++) {
+                JdbcChild child = new JdbcChild(childNames[k], k % 100);
+                child.parent = parent;
+                parent.children.add(child);
+                children.add(child);
+            }
+            parents.add(parent);
+        }
+        try (Connection c = db.dataSource.getConnection()) {
+            for (int from = 0; from < parents.size(); from += MULTI_ROWS) {
+                int n = Math.min(MULTI_ROWS, parents.size() - from);
+                try (PreparedStatement ps = prepareWithKeys(c, n == MULTI_ROWS ? MULTI_PARENT_SQL
+                        : multiRowSql(INSERT_PARENT_SQL, "(?)", n), db.keysByName)) {
+                    for (int i = 0; i < n; i++) {
+                        ps.setString(i + 1, parents.get(from + i).name);
+                    }
+                    ps.executeUpdate();
+                    try (ResultSet keys = ps.getGeneratedKeys()) {
+                        for (int i = 0; i < n; i++) {
+                            if (!keys.next()) {
+                                throw new IllegalStateException("fewer generated keys than parents");
+                            }
+                            parents.get(from + i).id = keys.getInt(1);
+                        }
+                    }
+                }
+            }
+            for (int from = 0; from < children.size(); from += MULTI_ROWS) {
+                int n = Math.min(MULTI_ROWS, children.size() - from);
+                try (PreparedStatement ps = prepareWithKeys(c, n == MULTI_ROWS ? MULTI_CHILD_SQL
+                        : multiRowSql(INSERT_CHILD_SQL, "(?, ?, ?)", n), db.keysByName)) {
+                    for (int i = 0, p = 1; i < n; i++) {
+                        JdbcChild child = children.get(from + i);
+                        child.parentId = child.parent.id;
+                        ps.setInt(p++, child.parentId);
+                        ps.setString(p++, child.name);
+                        ps.setInt(p++, child.amount);
+                    }
+                    ps.executeUpdate();
+                    try (ResultSet keys = ps.getGeneratedKeys()) {
+                        for (int i = 0; i < n; i++) {
+                            if (!keys.next()) {
+                                throw new IllegalStateException("fewer generated keys than children");
+                            }
+                            children.get(from + i).id = keys.getInt(1);
+                        }
+                    }
+                }
+            }
+            c.commit();
+        }
+        return parents.get(PARENTS - 1).children.get(PER_PARENT - 1).id;
+    }
+
+    /** {@code insert} (ending in {@code VALUES (?...)}) with {@code n} rows of {@code row}. */
+    private static String multiRowSql(String insert, String row, int n) {
+        StringBuilder sql = new StringBuilder(insert.substring(0, insert.lastIndexOf("VALUES") + 7));
+        for (int i = 0; i < n; i++) {
+            sql.append(i == 0 ? "" : ", ").append(row);
+        }
+        return sql.toString();
     }
 
     private static PreparedStatement prepareWithKeys(Connection c, String sql, boolean byName) throws SQLException {
