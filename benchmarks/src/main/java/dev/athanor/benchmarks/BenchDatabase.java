@@ -47,7 +47,7 @@ public class BenchDatabase {
             case "mariadb" -> "root";
             default -> "sa";
         };
-        createDatabase();
+        createDatabase(db);
         engine = Engine.builder(url).user(user).password("").poolSize(4).maxOverflow(0).build();
         dataSource = engine.unwrap(DataSource.class);
         try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
@@ -100,7 +100,8 @@ public class BenchDatabase {
         }
     }
 
-    private void createDatabase() throws SQLException {
+    /** Creates the database {@code athanor_bench} on PostgreSQL or MariaDB if it is missing (H2: nothing to do). */
+    static void createDatabase(String db) throws SQLException {
         if (db.equals("postgresql")) {
             try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
                     Statement st = c.createStatement();

@@ -84,7 +84,7 @@ public class OrmDatabase {
             case "mariadb" -> "root";
             default -> "sa";
         };
-        createDatabase();
+        BenchDatabase.createDatabase(db);
         keysByName = db.equals("postgresql");
         engine = Engine.builder(url).user(user).password("").poolSize(4).maxOverflow(0).build();
         dataSource = engine.unwrap(DataSource.class);
@@ -147,23 +147,6 @@ public class OrmDatabase {
                 ps.addBatch();
             }
             ps.executeBatch();
-        }
-    }
-
-    private void createDatabase() throws SQLException {
-        if (db.equals("postgresql")) {
-            try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
-                    Statement st = c.createStatement();
-                    ResultSet rs = st.executeQuery("SELECT 1 FROM pg_database WHERE datname = 'athanor_bench'")) {
-                if (!rs.next()) {
-                    st.execute("CREATE DATABASE athanor_bench");
-                }
-            }
-        } else if (db.equals("mariadb")) {
-            try (Connection c = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:3306/", "root", "");
-                    Statement st = c.createStatement()) {
-                st.execute("CREATE DATABASE IF NOT EXISTS athanor_bench");
-            }
         }
     }
 

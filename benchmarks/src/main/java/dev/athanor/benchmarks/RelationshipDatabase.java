@@ -27,7 +27,6 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
@@ -83,7 +82,7 @@ public class RelationshipDatabase {
             default -> throw new IllegalArgumentException("unknown database " + db);
         };
         String user = db.equals("postgresql") ? "postgres" : "sa";
-        createDatabase();
+        BenchDatabase.createDatabase(db);
         keysByName = db.equals("postgresql");
         // -Dathanor.bench.echo=true logs Athanor's statements (to check what each side sends; never in a measurement)
         engine = Engine.builder(url).user(user).password("").poolSize(4).maxOverflow(0)
@@ -160,18 +159,6 @@ public class RelationshipDatabase {
                 ps.addBatch();
             }
             ps.executeBatch();
-        }
-    }
-
-    private void createDatabase() throws SQLException {
-        if (db.equals("postgresql")) {
-            try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
-                    Statement st = c.createStatement();
-                    ResultSet rs = st.executeQuery("SELECT 1 FROM pg_database WHERE datname = 'athanor_bench'")) {
-                if (!rs.next()) {
-                    st.execute("CREATE DATABASE athanor_bench");
-                }
-            }
         }
     }
 
