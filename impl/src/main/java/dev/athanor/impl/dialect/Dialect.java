@@ -57,7 +57,22 @@ public abstract class Dialect {
      * no arrays (then the ORM sends an {@code IN (?, ?, ...)} list).
      */
     public String arrayElementType(dev.athanor.schema.SqlType.Kind kind) {
-        return null;
+        if (!hasArrays()) {
+            return null;
+        }
+        return switch (kind) {
+            case SMALLINT -> "smallint";
+            case INTEGER -> "integer";
+            case BIGINT -> "bigint";
+            case VARCHAR, TEXT -> "varchar";
+            case UUID -> "uuid";
+            default -> null;
+        };
+    }
+
+    /** Whether {@code createArrayOf} and {@code = ANY(?)} work (PostgreSQL, H2). */
+    protected boolean hasArrays() {
+        return false;
     }
 
     /** Whether a batch of UPDATE/DELETE reports a count per row (else versioned rows go one by one). */

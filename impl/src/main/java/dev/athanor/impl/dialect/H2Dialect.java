@@ -22,15 +22,8 @@ public final class H2Dialect extends Dialect {
     }
 
     @Override
-    public String arrayElementType(dev.athanor.schema.SqlType.Kind kind) {
-        return switch (kind) {
-            case SMALLINT -> "smallint";
-            case INTEGER -> "integer";
-            case BIGINT -> "bigint";
-            case VARCHAR, TEXT -> "varchar";
-            case UUID -> "uuid";
-            default -> null;
-        };
+    protected boolean hasArrays() {
+        return true;
     }
 
     /** H2 has no RETURNING clause; data change delta tables ({@code FINAL TABLE}) return the rows instead. */

@@ -27,15 +27,8 @@ public final class PostgreSQLDialect extends Dialect {
     }
 
     @Override
-    public String arrayElementType(dev.athanor.schema.SqlType.Kind kind) {
-        return switch (kind) {
-            case SMALLINT -> "smallint";
-            case INTEGER -> "integer";
-            case BIGINT -> "bigint";
-            case VARCHAR, TEXT -> "varchar";
-            case UUID -> "uuid";
-            default -> null;
-        };
+    protected boolean hasArrays() {
+        return true;
     }
 
     @Override

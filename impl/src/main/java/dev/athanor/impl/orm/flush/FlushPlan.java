@@ -86,10 +86,6 @@ public final class FlushPlan {
         return links.containsKey(child);
     }
 
-    public java.util.Set<InstanceState> linkedChildren() {
-        return links.keySet();
-    }
-
     public void insertAssociation(RelationshipMapping relationship, InstanceState owner, InstanceState target) {
         inserts.add(new AssociationRow(relationship, owner, target));
     }

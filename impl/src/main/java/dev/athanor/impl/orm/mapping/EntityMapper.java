@@ -307,6 +307,15 @@ public final class EntityMapper {
         }
     }
 
+    /** {@code User(id=5)}, for messages: the entity and the key values the object holds. */
+    public String describe(Object entity) {
+        StringBuilder text = new StringBuilder(entityName()).append('(');
+        for (int i = 0; i < primaryKey.length; i++) {
+            text.append(i == 0 ? "" : ", ").append(primaryKey[i].name()).append('=').append(primaryKey[i].get(entity));
+        }
+        return text.append(')').toString();
+    }
+
     /** The key's attribute names. */
     public List<String> keyNames() {
         return Arrays.stream(primaryKey).map(AttributeMapping::name).toList();

@@ -241,15 +241,7 @@ public final class InstanceState {
 
     /** {@code User(id=5)}, for messages. */
     public String describe() {
-        return mapper.entityName() + "(" + describeKey() + ")";
-    }
-
-    private String describeKey() {
-        StringBuilder text = new StringBuilder();
-        for (AttributeMapping pk : mapper.primaryKey()) {
-            text.append(text.length() == 0 ? "" : ", ").append(pk.name()).append('=').append(pk.get(entity));
-        }
-        return text.toString();
+        return mapper.describe(entity);
     }
 
     @Override

@@ -20,6 +20,7 @@ import dev.athanor.sql.FromClause;
 import dev.athanor.sql.TableAlias;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -207,7 +208,7 @@ final class RelationshipLoader {
         InstanceState state = session.stateOf(entity);
         if (state == null || session.isClosed()) {
             EntityMapper mapper = relationship.owner();
-            String object = mapper.entityName() + "(" + describeKey(mapper, entity) + ")";
+            String object = mapper.describe(entity);
             throw new DetachedInstanceError(object + "." + relationship.name() + " is not loaded and " + object
                     + " is detached (its session is closed, or it was expunged), so nothing can load it; load it "
                     + "while the session is open, with the query (select(" + mapper.entityName() + ".class).options("
@@ -215,14 +216,6 @@ final class RelationshipLoader {
                     + "read it before closing the session");
         }
         return state;
-    }
-
-    static String describeKey(EntityMapper mapper, Object entity) {
-        StringBuilder text = new StringBuilder();
-        for (AttributeMapping pk : mapper.primaryKey()) {
-            text.append(text.length() == 0 ? "" : ", ").append(pk.name()).append('=').append(pk.get(entity));
-        }
-        return text.toString();
     }
 
     private static Strategy strategy(InstanceState state, RelationshipMapping relationship) {
@@ -359,8 +352,9 @@ final class RelationshipLoader {
             List<Column<?>> matchColumns;
             int extra = 0;
             if (relationship.kind() == Kind.MANY_TO_MANY) {
-                List<Column<?>> ownerRefs = secondaryColumns(relationship, relationship.secondaryOwnerColumns());
-                List<Column<?>> targetRefs = secondaryColumns(relationship, relationship.secondaryTargetColumns());
+                List<Column<?>> secondaryColumns = relationship.secondary().columns();
+                List<Column<?>> ownerRefs = columnsNamed(secondaryColumns, relationship.secondaryOwnerColumns());
+                List<Column<?>> targetRefs = columnsNamed(secondaryColumns, relationship.secondaryTargetColumns());
                 List<Expression<?>> selected = new ArrayList<>(columns.expressions(target.table()));
                 selected.addAll(ownerRefs);
                 extra = ownerRefs.size();
@@ -475,16 +469,17 @@ final class RelationshipLoader {
         return List.of(parts);
     }
 
-    static List<Column<?>> secondaryColumns(RelationshipMapping relationship, List<String> names) {
-        List<Column<?>> columns = new ArrayList<>();
+    /** The columns of {@code columns} with these names, in the order of {@code names}. */
+    private static List<Column<?>> columnsNamed(List<Column<?>> columns, List<String> names) {
+        List<Column<?>> named = new ArrayList<>();
         for (String name : names) {
-            for (Column<?> column : relationship.secondary().columns()) {
+            for (Column<?> column : columns) {
                 if (column.name().equalsIgnoreCase(name)) {
-                    columns.add(column);
+                    named.add(column);
                 }
             }
         }
-        return columns;
+        return named;
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -561,8 +556,8 @@ final class RelationshipLoader {
                 targetFrom = alias;
                 if (relationship.kind() == Kind.MANY_TO_MANY) {
                     TableAlias secondary = relationship.secondary().alias("athanor_j" + (++counter[0]));
-                    List<Column<?>> ownerRefs = aliasColumns(secondary, relationship.secondaryOwnerColumns());
-                    List<Column<?>> targetRefs = aliasColumns(secondary, relationship.secondaryTargetColumns());
+                    List<Column<?>> ownerRefs = columnsNamed(secondary.columns(), relationship.secondaryOwnerColumns());
+                    List<Column<?>> targetRefs = columnsNamed(secondary.columns(), relationship.secondaryTargetColumns());
                     select[0] = select[0].outerJoin(secondary,
                             Sql.and(equalities(ownerRefs, relationship.ownerColumns(), parentFrom)));
                     select[0] = select[0].outerJoin(alias,
@@ -580,18 +575,6 @@ final class RelationshipLoader {
             columns.addAll(branch.child.columns.expressions(targetFrom));
             addJoins(branch.child, targetFrom, select, columns, counter);
         }
-    }
-
-    private static List<Column<?>> aliasColumns(TableAlias alias, List<String> names) {
-        List<Column<?>> columns = new ArrayList<>();
-        for (String name : names) {
-            for (Column<?> column : alias.columns()) {
-                if (column.name().equalsIgnoreCase(name)) {
-                    columns.add(column);
-                }
-            }
-        }
-        return columns;
     }
 
     /** Collects, row by row, what joined branches hold, then sets the relationships. */
@@ -659,12 +642,6 @@ final class RelationshipLoader {
                 branch.found = null;
                 branch.seen = null;
             }
-        }
-    }
-
-    private static final class Arrays {
-        static boolean equals(Object[] a, Object[] b) {
-            return java.util.Arrays.equals(a, b);
         }
     }
 }

@@ -364,7 +364,7 @@ public final class SessionImpl implements Session, DeferredLoader, dev.athanor.i
             }
         }
         List<dev.athanor.impl.orm.mapping.RelationshipMapping> toOnes = null;
-        for (dev.athanor.impl.orm.mapping.RelationshipMapping relationship : registry.relationships(state.mapper())) {
+        for (dev.athanor.impl.orm.mapping.RelationshipMapping relationship : state.relationships()) {
             if (relationship.getterMethod() != null && !RelationshipLoader.isLoaded(state, relationship)) {
                 toOnes = toOnes == null ? new ArrayList<>() : toOnes;
                 toOnes.add(relationship);
@@ -558,7 +558,7 @@ public final class SessionImpl implements Session, DeferredLoader, dev.athanor.i
     /** Expired: columns reload when the object is met next, relationships when used next. */
     private void expireState(InstanceState state) {
         state.expired(true);
-        dev.athanor.impl.orm.mapping.RelationshipMapping[] rels = registry.relationships(state.mapper());
+        dev.athanor.impl.orm.mapping.RelationshipMapping[] rels = state.relationships();
         if (rels.length > 0) {
             relationships.install(state, rels);
         }
