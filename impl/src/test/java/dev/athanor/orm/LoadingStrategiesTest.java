@@ -303,6 +303,9 @@ class LoadingStrategiesTest {
 
     private static String quoted(Connection connection, String table) {
         String product = connection.engine().dialectName();
+        if (product.equals("h2")) { // H2 folds to upper case: Athanor names the table "GROUPS" there (issue 15)
+            return "\"" + table.toUpperCase(java.util.Locale.ROOT) + "\"";
+        }
         return product.contains("maria") || product.contains("mysql") ? "`" + table + "`" : "\"" + table + "\"";
     }
 

@@ -185,25 +185,49 @@ public abstract class Dialect {
 
     /** Whether {@code identifier} must be quoted: not a plain lower-case name, or a reserved word. */
     public boolean requiresQuotes(String identifier) {
+        return !isPlainLowerCase(identifier) || reservedWords().contains(identifier);
+    }
+
+    /**
+     * Whether {@code identifier} is written in lower case letters, digits and underscores only, starting with a
+     * letter or an underscore: a case-insensitive name (SQLAlchemy's test for "no illegal characters").
+     */
+    static boolean isPlainLowerCase(String identifier) {
         if (identifier.isEmpty() || !(Character.isLowerCase(identifier.charAt(0)) || identifier.charAt(0) == '_')) {
-            return true;
+            return false;
         }
         for (int i = 1; i < identifier.length(); i++) {
             char c = identifier.charAt(i);
             if (!(Character.isLowerCase(c) || Character.isDigit(c) || c == '_')) {
-                return true;
+                return false;
             }
         }
-        return reservedWords().contains(identifier);
+        return true;
     }
 
-    /** {@code identifier} quoted if it must be, with embedded quote characters doubled. */
+    /**
+     * Whether the database folds unquoted names to upper case (H2, as the SQL standard says) rather than to lower case
+     * (PostgreSQL) or not at all (MariaDB, which compares table names as the file system does).
+     */
+    protected boolean foldsToUpperCase() {
+        return false;
+    }
+
+    /**
+     * {@code identifier} quoted if it must be, with embedded quote characters doubled. On a database that folds to
+     * upper case, a case-insensitive name that must be quoted only because it is a reserved word ({@code groups}) is
+     * sent in the folded case ({@code "GROUPS"}), so that it names the same table as unquoted DDL
+     * ({@code CREATE TABLE groups}) would: SQLAlchemy's {@code denormalize_name}. Names with real case
+     * ({@code "MyTable"}) or other characters ({@code "my table"}) are sent as written.
+     */
     public String quoteIdentifier(String identifier) {
         if (!requiresQuotes(identifier)) {
             return identifier;
         }
+        String name = foldsToUpperCase() && isPlainLowerCase(identifier) ? identifier.toUpperCase(Locale.ROOT)
+                : identifier;
         String q = String.valueOf(identifierQuote());
-        return q + identifier.replace(q, q + q) + q;
+        return q + name.replace(q, q + q) + q;
     }
 
     /**

@@ -71,6 +71,11 @@ public final class H2Dialect extends Dialect {
         };
     }
 
+    @Override
+    protected boolean foldsToUpperCase() {
+        return true;
+    }
+
     /** H2 reports unquoted names in upper case; show them in lower case, as they were most likely written. */
     @Override
     public String normalizeLabel(String label) {
