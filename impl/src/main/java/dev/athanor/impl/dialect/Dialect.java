@@ -289,6 +289,15 @@ public abstract class Dialect {
         return value;
     }
 
+    /**
+     * Whether NaN and the infinities of {@code double}/{@code float} may be sent: true where some column type stores
+     * them and the database itself refuses them elsewhere with a SQLState 22 error (PostgreSQL, H2); false where no
+     * type can (MariaDB), so that they are refused before sending (docs/errors.md#non-finite).
+     */
+    public boolean storesNonFiniteFloats() {
+        return true;
+    }
+
     /** The reader of a result column, from its JDBC type and the database's type name. */
     public ColumnReader columnReader(int jdbcType, String typeName) {
         String type = typeName == null ? "" : typeName.toLowerCase(Locale.ROOT);

@@ -146,6 +146,15 @@ public final class MariaDBDialect extends Dialect {
         return super.toJdbcValue(value);
     }
 
+    /**
+     * No MariaDB column type stores NaN or an infinity, and the driver's client-side preparation would write them
+     * unquoted into the statement ({@code Unknown column 'NaN'}): they are refused before sending.
+     */
+    @Override
+    public boolean storesNonFiniteFloats() {
+        return false;
+    }
+
     @Override
     public ErrorKind classify(String sqlState, int vendorCode) {
         return switch (vendorCode) {

@@ -1,6 +1,7 @@
 package dev.athanor.impl.engine;
 
 import dev.athanor.ArgumentError;
+import dev.athanor.DataError;
 import dev.athanor.DatabaseError;
 import dev.athanor.Executable;
 import dev.athanor.Result;
@@ -65,7 +66,7 @@ public final class StatementExecutor {
         PreparedStatement ps = null;
         try {
             ps = jdbc.prepareStatement(bound.sql());
-            ParameterBinder.bind(ps, bound.values(), dialect);
+            bind(ps, bound.values(), displaySql, parameters);
             Result result;
             if (ps.execute()) {
                 CursorResult rows = CursorResult.ofRows(connection, displaySql, ps, ps.getResultSet(), dialect, selected);
@@ -135,8 +136,8 @@ public final class StatementExecutor {
         boolean timed = events.active();
         long start = timed ? System.nanoTime() : 0L;
         try (PreparedStatement ps = jdbc.prepareStatement(sql)) {
-            for (Object[] values : rows) {
-                ParameterBinder.bind(ps, values, dialect);
+            for (int i = 0; i < rows.size(); i++) {
+                bind(ps, rows.get(i), displaySql, parameterSets.get(i));
                 ps.addBatch();
             }
             int[] counts = ps.executeBatch();
@@ -172,11 +173,11 @@ public final class StatementExecutor {
                 : jdbc.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
             int[] counts;
             if (rows.size() == 1) {
-                ParameterBinder.bind(ps, rows.get(0), dialect);
+                bind(ps, rows.get(0), sql, rows.get(0));
                 counts = new int[] {(int) updateCount(ps, ps.execute())};
             } else {
                 for (Object[] values : rows) {
-                    ParameterBinder.bind(ps, values, dialect);
+                    bind(ps, values, sql, values);
                     ps.addBatch();
                 }
                 counts = ps.executeBatch();
@@ -218,7 +219,7 @@ public final class StatementExecutor {
         boolean timed = events.active();
         long start = timed ? System.nanoTime() : 0L;
         try (PreparedStatement ps = jdbc.prepareStatement(sql)) {
-            ParameterBinder.bind(ps, parameters, dialect);
+            bind(ps, parameters, sql, parameters);
             List<Object> keys = new ArrayList<>(rows);
             try (java.sql.ResultSet returned = ps.executeQuery()) {
                 while (returned.next()) {
@@ -237,6 +238,24 @@ public final class StatementExecutor {
                 events.afterExecute(sql, rows, System.nanoTime() - start, error);
             }
             throw error;
+        }
+    }
+
+    /**
+     * Binds {@code values}; a value the database cannot store becomes a {@link DataError} naming its parameter
+     * ({@code parameters}: the name-to-value map of text SQL, or the positional values of compiled SQL).
+     */
+    private void bind(PreparedStatement ps, Object[] values, String displaySql, Object parameters)
+            throws SQLException {
+        try {
+            ParameterBinder.bind(ps, values, dialect);
+        } catch (ParameterBinder.RefusedValue refused) {
+            closeQuietly(ps);
+            Object value = values[refused.index()];
+            String name = ParameterDisplay.nameOf(parameters, value, displaySql, refused.index());
+            throw new DataError("parameter " + name + " is " + value + ": " + refused.getMessage()
+                    + "; nothing was sent (see docs/errors.md#non-finite)", displaySql, display(parameters), "22003",
+                    0, null);
         }
     }
 

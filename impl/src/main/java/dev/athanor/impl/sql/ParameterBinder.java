@@ -9,7 +9,8 @@ import java.sql.Types;
 /**
  * Sets the values of a {@link BoundStatement} on a {@code PreparedStatement}. The common types are bound with their
  * typed setters; everything else goes through the dialect's conversion and {@code setObject}. Values are always
- * bound, never written into the SQL.
+ * bound, never written into the SQL. A value the database cannot store at all (NaN or an infinity on MariaDB, whose
+ * driver would write it unquoted into the statement text) is refused before anything is sent.
  */
 public final class ParameterBinder {
     private ParameterBinder() {
@@ -29,11 +30,33 @@ public final class ParameterBinder {
                 ps.setLong(position, n);
             } else if (value instanceof byte[] bytes) {
                 ps.setBytes(position, bytes);
+            } else if ((value instanceof Double || value instanceof Float) && !dialect.storesNonFiniteFloats()
+                    && !Double.isFinite(((Number) value).doubleValue())) {
+                throw new RefusedValue(i, "the database (" + dialect.name() + ") stores NaN and infinities in no column type");
             } else if (value instanceof SqlArray array) {
                 ps.setArray(position, ps.getConnection().createArrayOf(array.elementType(), array.elements()));
             } else {
                 ps.setObject(position, dialect.toJdbcValue(value));
             }
+        }
+    }
+
+    /**
+     * A value refused before sending; the executor turns it into a {@link dev.athanor.DataError} that names the
+     * parameter (it knows the names, this class only the positions).
+     */
+    public static final class RefusedValue extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final int index;
+
+        RefusedValue(int index, String reason) {
+            super(reason, null, false, false);
+            this.index = index;
+        }
+
+        /** The 0-based index of the value among the statement's placeholders. */
+        public int index() {
+            return index;
         }
     }
 }

@@ -87,6 +87,23 @@ public final class ParameterDisplay {
         return text.append(']').toString();
     }
 
+    /**
+     * How an error names the parameter at placeholder {@code index} (0-based) holding {@code value}: its name in
+     * {@code parameters} when they are a name-to-value map (text SQL), else the column the placeholder is compared
+     * with or inserted into, read from {@code sql} (compiled and ORM statements), with its position.
+     */
+    public static String nameOf(Object parameters, Object value, String sql, int index) {
+        if (parameters instanceof Map<?, ?> map) {
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                if (java.util.Objects.equals(entry.getValue(), value)) {
+                    return "'" + entry.getKey() + "'";
+                }
+            }
+        }
+        String column = PlaceholderColumns.columnOf(sql, index);
+        return (column == null ? "" : "for column '" + column + "' ") + "at position " + (index + 1);
+    }
+
     private static String value(Object value) {
         if (value instanceof CharSequence s) {
             String quoted = "'" + s + "'";
