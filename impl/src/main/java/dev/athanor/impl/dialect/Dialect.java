@@ -348,6 +348,20 @@ public abstract class Dialect {
         };
     }
 
+    /**
+     * Whether {@code error} means the connection is gone (SQLAlchemy's {@code is_disconnect}): a connection-class
+     * SQLState (08), the administrator or a crash ending the session (PostgreSQL's 57P01-57P03), or a driver
+     * exception of the connection kind. Dialects add their vendor codes.
+     */
+    public boolean isDisconnect(java.sql.SQLException error) {
+        String state = error.getSQLState();
+        return error instanceof java.sql.SQLRecoverableException
+                || error instanceof java.sql.SQLNonTransientConnectionException
+                || error instanceof java.sql.SQLTransientConnectionException
+                || (state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P02")
+                        || state.equals("57P03")));
+    }
+
     private static Object readClob(ResultSet rs, int i) throws java.sql.SQLException {
         Clob clob = rs.getClob(i);
         if (clob == null) {

@@ -155,6 +155,13 @@ public final class MariaDBDialect extends Dialect {
         return false;
     }
 
+    /** Server gone (2006), lost during a query (2013), connection killed (1927), server shutting down (1053). */
+    @Override
+    public boolean isDisconnect(java.sql.SQLException error) {
+        int code = error.getErrorCode();
+        return code == 2006 || code == 2013 || code == 1927 || code == 1053 || super.isDisconnect(error);
+    }
+
     @Override
     public ErrorKind classify(String sqlState, int vendorCode) {
         return switch (vendorCode) {

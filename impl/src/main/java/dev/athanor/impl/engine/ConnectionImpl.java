@@ -1,6 +1,7 @@
 package dev.athanor.impl.engine;
 
 import dev.athanor.ArgumentError;
+import dev.athanor.CommitOutcomeUnknownError;
 import dev.athanor.Connection;
 import dev.athanor.Engine;
 import dev.athanor.Executable;
@@ -46,6 +47,8 @@ public final class ConnectionImpl implements Connection, ResultOwner, RawSqlExec
     private int transactionEpoch;
     private int savepointCounter;
     private boolean closed;
+    /** Set when the connection failed under COMMIT: it is discarded on close, never pooled again. */
+    private boolean disconnected;
 
     ConnectionImpl(EngineImpl engine, java.sql.Connection jdbc) {
         this(engine, jdbc, null);
@@ -246,6 +249,13 @@ public final class ConnectionImpl implements Connection, ResultOwner, RawSqlExec
             jdbc.commit();
         } catch (SQLException e) {
             transactionActive = false;
+            if (dialect.isDisconnect(e)) {
+                // COMMIT may have reached the server and been carried out before the connection failed: say so,
+                // and never pool this connection again.
+                disconnected = true;
+                throw new CommitOutcomeUnknownError(e.getMessage() == null ? e.getClass().getName()
+                        : e.getMessage().strip(), "COMMIT", e.getSQLState(), e.getErrorCode(), e);
+            }
             rollbackQuietly();
             throw ErrorTranslator.translate(e, dialect, "COMMIT", "");
         }
@@ -400,6 +410,10 @@ public final class ConnectionImpl implements Connection, ResultOwner, RawSqlExec
     @Override
     public void close() {
         if (closed) {
+            return;
+        }
+        if (disconnected) {
+            invalidate();
             return;
         }
         closeOpenResults();

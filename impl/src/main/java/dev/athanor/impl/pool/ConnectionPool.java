@@ -169,9 +169,10 @@ public final class ConnectionPool implements AutoCloseable {
     public void invalidate(Connection connection) {
         try {
             if (connection instanceof io.agroal.pool.wrapper.ConnectionWrapper wrapper) {
+                long before = agroal == null ? 0 : agroal.getMetrics().availableCount() + agroal.getMetrics().activeCount();
                 wrapper.getHandler().setFlushOnly();
                 wrapper.close();
-                awaitRefill();
+                awaitRefill(before);
             } else {
                 connection.abort(Runnable::run);
             }
@@ -180,13 +181,20 @@ public final class ConnectionPool implements AutoCloseable {
         }
     }
 
-    private void awaitRefill() {
+    /**
+     * Waits for the replacement of a destroyed connection. Agroal replaces it only, it does not fill a pool that
+     * never grew to {@code minSize} (connections open on demand: initial size 0), so the target is the count the
+     * pool had before, capped at {@code minSize}; waiting for {@code minSize} itself stalled such a pool for the
+     * whole {@code poolTimeout} after each invalidation.
+     */
+    private void awaitRefill(long before) {
         if (minSize == 0 || agroal == null) {
             return; // no background fill, no race: a checkout opens its own connection
         }
+        long target = Math.min(minSize, before);
         long deadline = System.nanoTime() + acquisitionTimeout.toNanos();
         AgroalDataSourceMetrics metrics = agroal.getMetrics();
-        while (metrics.availableCount() + metrics.activeCount() < minSize && System.nanoTime() < deadline) {
+        while (metrics.availableCount() + metrics.activeCount() < target && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(1);
             } catch (InterruptedException e) {

@@ -1,0 +1,171 @@
+package dev.athanor.reliability;
+
+import dev.athanor.CommitOutcomeUnknownError;
+import dev.athanor.Connection;
+import dev.athanor.Engine;
+import dev.athanor.OperationalError;
+import dev.athanor.orm.Registry;
+import dev.athanor.orm.Session;
+import dev.athanor.orm.SessionMaker;
+import dev.athanor.testing.DatabaseTest;
+import dev.athanor.testing.FaultProxy;
+import dev.athanor.testing.TestDatabase;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Statement;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static dev.athanor.Sql.text;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Defect 3 of issue 15: a connection lost while COMMIT is under way is a {@link CommitOutcomeUnknownError}, a loss
+ * before COMMIT a plain {@link OperationalError}. Real servers behind a {@link FaultProxy} that forwards COMMIT and
+ * then cuts the connection before the answer (so the server did commit), and on PostgreSQL a backend terminated
+ * while its COMMIT runs a deferred trigger (so it did not).
+ */
+@DatabaseTest
+class CommitOutcomeTest {
+    private TestDatabase db;
+
+    @BeforeEach
+    void schema(TestDatabase db) throws Exception {
+        assumeTrue(db.canKillBackend(), "needs a database server reached over the network");
+        this.db = db;
+        try (java.sql.Connection jdbc = db.adminConnection(); Statement st = jdbc.createStatement()) {
+            st.execute("CREATE TABLE payments (id INTEGER PRIMARY KEY, amount INTEGER)");
+        }
+    }
+
+    private Engine proxied(FaultProxy proxy) {
+        return Engine.builder(proxy.jdbcUrl()).user(db.user()).password(db.password()).poolSize(2).build();
+    }
+
+    private static void pay(Connection conn, int id) {
+        conn.execute(text("INSERT INTO payments (id, amount) VALUES (:id, 10)"), Map.of("id", id));
+    }
+
+    @Test
+    void connectionLostAfterCommitWasSentIsAnUnknownOutcome() throws Exception {
+        try (FaultProxy proxy = FaultProxy.to(db)) {
+            Engine engine = proxied(proxy);
+            try {
+                proxy.cutAfterClientSends("COMMIT", 300);
+                assertThatThrownBy(() -> engine.begin(conn -> pay(conn, 1)))
+                        .isInstanceOf(CommitOutcomeUnknownError.class)
+                        .hasMessageContaining("may or may not have been committed")
+                        .satisfies(e -> assertThat(((CommitOutcomeUnknownError) e).code())
+                                .isEqualTo("commit-outcome-unknown"));
+                assertThat(proxy.cuts()).isEqualTo(1);
+                assertThat(db.countRows("payments")).as("the server did commit").isEqualTo(1);
+                assertThat(engine.poolStatus().checkedOut()).isZero();
+                engine.begin(conn -> pay(conn, 2)); // the broken connection was discarded, the engine works on
+                assertThat(db.countRows("payments")).isEqualTo(2);
+            } finally {
+                engine.dispose();
+            }
+        }
+    }
+
+    @Test
+    void transactionCommitAndSessionCommitReportItToo() throws Exception {
+        try (FaultProxy proxy = FaultProxy.to(db)) {
+            Engine engine = proxied(proxy);
+            try {
+                try (Connection conn = engine.connect()) {
+                    var tx = conn.begin();
+                    pay(conn, 1);
+                    proxy.cutAfterClientSends("COMMIT", 300);
+                    assertThatThrownBy(tx::commit).isInstanceOf(CommitOutcomeUnknownError.class);
+                }
+                Registry registry = Registry.of(Measurement.class);
+                registry.metadata().createAll(engine);
+                SessionMaker sessions = SessionMaker.of(engine, registry);
+                try (Session session = sessions.open()) {
+                    Measurement m = new Measurement();
+                    m.id = 7;
+                    m.reading = 1.5;
+                    session.add(m);
+                    proxy.cutAfterClientSends("COMMIT", 300);
+                    assertThatThrownBy(session::commit).isInstanceOf(CommitOutcomeUnknownError.class);
+                    session.rollback(); // what the docs say to do: the session is usable again
+                }
+                assertThat(proxy.cuts()).isEqualTo(2);
+                assertThat(db.countRows("payments")).isEqualTo(1);
+                assertThat(db.countRows("measurements")).isEqualTo(1);
+                assertThat(engine.poolStatus().checkedOut()).isZero();
+            } finally {
+                engine.dispose();
+            }
+        }
+    }
+
+    @Test
+    void connectionLostBeforeCommitIsAPlainOperationalError() throws Exception {
+        try (FaultProxy proxy = FaultProxy.to(db)) {
+            Engine engine = proxied(proxy);
+            try {
+                assertThatThrownBy(() -> engine.begin(conn -> {
+                    pay(conn, 1);
+                    proxy.cutAll();
+                    pay(conn, 2);
+                })).isInstanceOf(OperationalError.class).isNotInstanceOf(CommitOutcomeUnknownError.class);
+                assertThat(db.countRows("payments")).as("rolled back with the connection").isZero();
+                assertThat(engine.poolStatus().checkedOut()).isZero();
+            } finally {
+                engine.dispose();
+            }
+        }
+    }
+
+    /** PostgreSQL: the backend is terminated while COMMIT runs a deferred constraint trigger (it sleeps). */
+    @Test
+    void backendTerminatedDuringCommitIsAnUnknownOutcome(Engine engine) throws Exception {
+        assumeTrue(db == TestDatabase.POSTGRESQL, "deferred constraint triggers are PostgreSQL's");
+        try (java.sql.Connection jdbc = db.adminConnection(); Statement st = jdbc.createStatement()) {
+            st.execute("CREATE FUNCTION slow_commit() RETURNS trigger LANGUAGE plpgsql AS "
+                    + "$$ BEGIN PERFORM pg_sleep(5); RETURN NULL; END $$");
+            st.execute("CREATE CONSTRAINT TRIGGER payments_slow_commit AFTER INSERT ON payments "
+                    + "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION slow_commit()");
+        }
+        try (Connection conn = engine.connect()) {
+            long pid = conn.execute(text(db.backendIdQuery())).scalarOne(Long.class);
+            pay(conn, 1);
+            CompletableFuture<Void> killer = CompletableFuture.runAsync(() -> {
+                try {
+                    awaitCommitRunning(pid);
+                    db.killBackend(pid);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            assertThatThrownBy(conn::commit).isInstanceOf(CommitOutcomeUnknownError.class);
+            killer.get(10, TimeUnit.SECONDS);
+        }
+        assertThat(db.countRows("payments")).as("killed before the commit record: rolled back").isZero();
+        assertThat(engine.poolStatus().checkedOut()).isZero();
+        int one = engine.inTransaction(c -> c.execute(text("SELECT 1")).scalarOne(Integer.class));
+        assertThat(one).isEqualTo(1);
+    }
+
+    /** Waits until the backend runs the trigger's pg_sleep, i.e. is inside COMMIT. */
+    private void awaitCommitRunning(long pid) throws Exception {
+        try (java.sql.Connection jdbc = db.adminConnection(); Statement st = jdbc.createStatement()) {
+            for (int i = 0; i < 200; i++) {
+                try (var rs = st.executeQuery("SELECT query FROM pg_stat_activity WHERE pid = " + pid
+                        + " AND state = 'active' AND datname = current_database()")) {
+                    if (rs.next() && rs.getString(1).toUpperCase().contains("COMMIT")) {
+                        return;
+                    }
+                }
+                Thread.sleep(20);
+            }
+            throw new IllegalStateException("the backend never ran COMMIT");
+        }
+    }
+}
