@@ -8,7 +8,8 @@ package dev.athanor;
  *
  * <p>What to do: find out whether the work is there (read it back on a new connection, by a key or a request id the
  * transaction wrote), or make the work idempotent so that doing it again is harmless; do not simply run it again.
- * Athanor never retries a block after this error on its own.
+ * {@link RetryPolicy} never retries a block after this error unless it is declared
+ * {@linkplain RetryPolicy.Builder#idempotent(boolean) idempotent}.
  *
  * {@snippet :
  * try {

@@ -58,6 +58,30 @@ public interface Engine extends AutoCloseable {
     /** As {@link #begin(Consumer)}, returning what {@code work} returns. */
     <T> T inTransaction(Function<Connection, T> work);
 
+    /**
+     * As {@link #inTransaction(Function)}, running the whole block again, in a new transaction on a fresh
+     * connection, after a transient error (serialization failure, deadlock, lost connection) as {@code policy} says.
+     * The block must not keep effects outside the transaction between attempts.
+     *
+     * {@snippet :
+     * long balance = engine.inTransaction(RetryPolicy.defaults(), conn -> {
+     *     conn.execute(text("UPDATE accounts SET balance = balance - 10 WHERE id = 1"));
+     *     return conn.execute(text("SELECT balance FROM accounts WHERE id = 1")).scalarOne(Long.class);
+     * });
+     * }
+     */
+    default <T> T inTransaction(RetryPolicy policy, Function<Connection, T> work) {
+        return policy.execute(() -> inTransaction(work));
+    }
+
+    /** As {@link #begin(Consumer)}, retried as {@link #inTransaction(RetryPolicy, Function)} is. */
+    default void begin(RetryPolicy policy, Consumer<Connection> work) {
+        policy.execute(() -> {
+            begin(work);
+            return null;
+        });
+    }
+
     /** The dialect's name: {@code "h2"}, {@code "postgresql"} or {@code "mariadb"}. */
     String dialectName();
 

@@ -1,6 +1,7 @@
 package dev.athanor.orm;
 
 import dev.athanor.Engine;
+import dev.athanor.RetryPolicy;
 import dev.athanor.spi.OrmServices;
 
 import java.util.function.Consumer;
@@ -37,6 +38,32 @@ public interface SessionMaker {
 
     /** As {@link #begin}, returning what {@code work} returns. */
     <T> T inTransaction(Function<Session, T> work);
+
+    /**
+     * As {@link #begin(Consumer)}, running the whole block again in a new session after a transient error
+     * (serialization failure, deadlock, lost connection) as {@code policy} says. Objects loaded in a failed attempt
+     * belong to its closed session: load again inside the block.
+     *
+     * {@snippet :
+     * sessions.begin(RetryPolicy.defaults(), session -> {
+     *     Account from = session.get(Account.class, 1);
+     *     Account to = session.get(Account.class, 2);
+     *     from.balance -= 10;
+     *     to.balance += 10;
+     * });
+     * }
+     */
+    default void begin(RetryPolicy policy, Consumer<Session> work) {
+        policy.execute(() -> {
+            begin(work);
+            return null;
+        });
+    }
+
+    /** As {@link #inTransaction(Function)}, retried as {@link #begin(RetryPolicy, Consumer)} is. */
+    default <T> T inTransaction(RetryPolicy policy, Function<Session, T> work) {
+        return policy.execute(() -> inTransaction(work));
+    }
 
     /** The same maker with autoflush on or off for its sessions (default on). */
     SessionMaker withAutoflush(boolean autoflush);
