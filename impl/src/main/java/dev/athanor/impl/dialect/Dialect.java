@@ -298,6 +298,11 @@ public abstract class Dialect {
         return true;
     }
 
+    /** Whether text columns hold the NUL character (U+0000); PostgreSQL's do not. */
+    public boolean storesNulCharacters() {
+        return true;
+    }
+
     /** The reader of a result column, from its JDBC type and the database's type name. */
     public ColumnReader columnReader(int jdbcType, String typeName) {
         String type = typeName == null ? "" : typeName.toLowerCase(Locale.ROOT);

@@ -67,6 +67,12 @@ public final class PostgreSQLDialect extends Dialect {
         return "CAST(? AS JSONB)";
     }
 
+    /** PostgreSQL text cannot hold U+0000 (the server answers 22021); refused before sending, naming the parameter. */
+    @Override
+    public boolean storesNulCharacters() {
+        return false;
+    }
+
     @Override
     public String ddlType(TypeKind kind, Integer length, Integer precision, Integer scale) {
         return switch (kind) {

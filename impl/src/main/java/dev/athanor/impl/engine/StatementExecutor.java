@@ -253,9 +253,10 @@ public final class StatementExecutor {
             closeQuietly(ps);
             Object value = values[refused.index()];
             String name = ParameterDisplay.nameOf(parameters, value, displaySql, refused.index());
-            throw new DataError("parameter " + name + " is " + value + ": " + refused.getMessage()
-                    + "; nothing was sent (see docs/errors.md#non-finite)", displaySql, display(parameters), "22003",
-                    0, null);
+            boolean text = value instanceof String;
+            throw new DataError("parameter " + name + (text ? "" : " is " + value) + ": " + refused.getMessage()
+                    + "; nothing was sent (see docs/errors.md#" + (text ? "bad-text" : "non-finite") + ")", displaySql,
+                    display(parameters), text ? "22021" : "22003", 0, null);
         }
     }
 

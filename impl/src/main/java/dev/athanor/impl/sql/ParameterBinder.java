@@ -9,8 +9,9 @@ import java.sql.Types;
 /**
  * Sets the values of a {@link BoundStatement} on a {@code PreparedStatement}. The common types are bound with their
  * typed setters; everything else goes through the dialect's conversion and {@code setObject}. Values are always
- * bound, never written into the SQL. A value the database cannot store at all (NaN or an infinity on MariaDB, whose
- * driver would write it unquoted into the statement text) is refused before anything is sent.
+ * bound, never written into the SQL. A value the database cannot store as it is is refused before anything is sent:
+ * NaN or an infinity on MariaDB (whose driver would write it unquoted into the statement text), a string that is not
+ * well-formed UTF-16 (drivers would silently store {@code ?} for a lone surrogate), NUL in PostgreSQL text.
  */
 public final class ParameterBinder {
     private ParameterBinder() {
@@ -23,6 +24,10 @@ public final class ParameterBinder {
             if (value == null) {
                 ps.setNull(position, Types.NULL);
             } else if (value instanceof String s) {
+                String refusal = TextCheck.refusal(s, dialect);
+                if (refusal != null) {
+                    throw new RefusedValue(i, refusal);
+                }
                 ps.setString(position, s);
             } else if (value instanceof Integer n) {
                 ps.setInt(position, n);
