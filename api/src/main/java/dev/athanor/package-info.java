@@ -2,7 +2,8 @@
  * Athanor Core, the public API: {@link dev.athanor.Engine} (a pool of connections to one database),
  * {@link dev.athanor.Connection}, text SQL with {@code :named} binds ({@link dev.athanor.Sql#text(String)}),
  * {@link dev.athanor.Result} and {@link dev.athanor.Row}, and the exception hierarchy rooted at
- * {@link dev.athanor.AthanorException}.
+ * {@link dev.athanor.AthanorException} (with {@link dev.athanor.CommitOutcomeUnknownError} for a connection lost during
+ * COMMIT), and {@link dev.athanor.RetryPolicy} for running a transaction again after a transient error.
  *
  * {@snippet :
  * import static dev.athanor.Sql.text;
