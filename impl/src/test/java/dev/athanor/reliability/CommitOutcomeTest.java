@@ -42,9 +42,6 @@ class CommitOutcomeTest {
         }
     }
 
-    private Engine proxied(FaultProxy proxy) {
-        return Engine.builder(proxy.jdbcUrl()).user(db.user()).password(db.password()).poolSize(2).build();
-    }
 
     private static void pay(Connection conn, int id) {
         conn.execute(text("INSERT INTO payments (id, amount) VALUES (:id, 10)"), Map.of("id", id));
@@ -53,73 +50,61 @@ class CommitOutcomeTest {
     @Test
     void connectionLostAfterCommitWasSentIsAnUnknownOutcome() throws Exception {
         try (FaultProxy proxy = FaultProxy.to(db)) {
-            Engine engine = proxied(proxy);
-            try {
-                proxy.cutAfterClientSends("COMMIT", 300);
-                assertThatThrownBy(() -> engine.begin(conn -> pay(conn, 1)))
-                        .isInstanceOf(CommitOutcomeUnknownError.class)
-                        .hasMessageContaining("may or may not have been committed")
-                        .satisfies(e -> assertThat(((CommitOutcomeUnknownError) e).code())
-                                .isEqualTo("commit-outcome-unknown"));
-                assertThat(proxy.cuts()).isEqualTo(1);
-                assertThat(db.countRows("payments")).as("the server did commit").isEqualTo(1);
-                assertThat(engine.poolStatus().checkedOut()).isZero();
-                engine.begin(conn -> pay(conn, 2)); // the broken connection was discarded, the engine works on
-                assertThat(db.countRows("payments")).isEqualTo(2);
-            } finally {
-                engine.dispose();
-            }
+            Engine engine = proxy.engine();
+            proxy.cutAfterClientSends("COMMIT", 300);
+            assertThatThrownBy(() -> engine.begin(conn -> pay(conn, 1)))
+                    .isInstanceOf(CommitOutcomeUnknownError.class)
+                    .hasMessageContaining("may or may not have been committed")
+                    .satisfies(e -> assertThat(((CommitOutcomeUnknownError) e).code())
+                            .isEqualTo("commit-outcome-unknown"));
+            assertThat(proxy.cuts()).isEqualTo(1);
+            assertThat(db.countRows("payments")).as("the server did commit").isEqualTo(1);
+            assertThat(engine.poolStatus().checkedOut()).isZero();
+            engine.begin(conn -> pay(conn, 2)); // the broken connection was discarded, the engine works on
+            assertThat(db.countRows("payments")).isEqualTo(2);
         }
     }
 
     @Test
     void transactionCommitAndSessionCommitReportItToo() throws Exception {
         try (FaultProxy proxy = FaultProxy.to(db)) {
-            Engine engine = proxied(proxy);
-            try {
-                try (Connection conn = engine.connect()) {
-                    var tx = conn.begin();
-                    pay(conn, 1);
-                    proxy.cutAfterClientSends("COMMIT", 300);
-                    assertThatThrownBy(tx::commit).isInstanceOf(CommitOutcomeUnknownError.class);
-                }
-                Registry registry = Registry.of(Measurement.class);
-                registry.metadata().createAll(engine);
-                SessionMaker sessions = SessionMaker.of(engine, registry);
-                try (Session session = sessions.open()) {
-                    Measurement m = new Measurement();
-                    m.id = 7;
-                    m.reading = 1.5;
-                    session.add(m);
-                    proxy.cutAfterClientSends("COMMIT", 300);
-                    assertThatThrownBy(session::commit).isInstanceOf(CommitOutcomeUnknownError.class);
-                    session.rollback(); // what the docs say to do: the session is usable again
-                }
-                assertThat(proxy.cuts()).isEqualTo(2);
-                assertThat(db.countRows("payments")).isEqualTo(1);
-                assertThat(db.countRows("measurements")).isEqualTo(1);
-                assertThat(engine.poolStatus().checkedOut()).isZero();
-            } finally {
-                engine.dispose();
+            Engine engine = proxy.engine();
+            try (Connection conn = engine.connect()) {
+                var tx = conn.begin();
+                pay(conn, 1);
+                proxy.cutAfterClientSends("COMMIT", 300);
+                assertThatThrownBy(tx::commit).isInstanceOf(CommitOutcomeUnknownError.class);
             }
+            Registry registry = Registry.of(Measurement.class);
+            registry.metadata().createAll(engine);
+            SessionMaker sessions = SessionMaker.of(engine, registry);
+            try (Session session = sessions.open()) {
+                Measurement m = new Measurement();
+                m.id = 7;
+                m.reading = 1.5;
+                session.add(m);
+                proxy.cutAfterClientSends("COMMIT", 300);
+                assertThatThrownBy(session::commit).isInstanceOf(CommitOutcomeUnknownError.class);
+                session.rollback(); // what the docs say to do: the session is usable again
+            }
+            assertThat(proxy.cuts()).isEqualTo(2);
+            assertThat(db.countRows("payments")).isEqualTo(1);
+            assertThat(db.countRows("measurements")).isEqualTo(1);
+            assertThat(engine.poolStatus().checkedOut()).isZero();
         }
     }
 
     @Test
     void connectionLostBeforeCommitIsAPlainOperationalError() throws Exception {
         try (FaultProxy proxy = FaultProxy.to(db)) {
-            Engine engine = proxied(proxy);
-            try {
-                assertThatThrownBy(() -> engine.begin(conn -> {
-                    pay(conn, 1);
-                    proxy.cutAll();
-                    pay(conn, 2);
-                })).isInstanceOf(OperationalError.class).isNotInstanceOf(CommitOutcomeUnknownError.class);
-                assertThat(db.countRows("payments")).as("rolled back with the connection").isZero();
-                assertThat(engine.poolStatus().checkedOut()).isZero();
-            } finally {
-                engine.dispose();
-            }
+            Engine engine = proxy.engine();
+            assertThatThrownBy(() -> engine.begin(conn -> {
+                pay(conn, 1);
+                proxy.cutAll();
+                pay(conn, 2);
+            })).isInstanceOf(OperationalError.class).isNotInstanceOf(CommitOutcomeUnknownError.class);
+            assertThat(db.countRows("payments")).as("rolled back with the connection").isZero();
+            assertThat(engine.poolStatus().checkedOut()).isZero();
         }
     }
 

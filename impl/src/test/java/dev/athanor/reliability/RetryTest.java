@@ -158,53 +158,45 @@ class RetryTest {
     @Test
     void aConnectionLostBeforeCommitIsRetried() throws Exception {
         try (FaultProxy proxy = FaultProxy.to(db)) {
-            Engine engine = Engine.builder(proxy.jdbcUrl()).user(db.user()).password(db.password()).poolSize(2).build();
-            try {
-                AtomicInteger attempts = new AtomicInteger();
-                engine.begin(policy(), conn -> {
-                    add(conn, 1, 5);
-                    if (attempts.incrementAndGet() == 1) {
-                        proxy.cutAll();
-                    }
-                    add(conn, 2, 5);
-                });
-                assertThat(attempts.get()).isEqualTo(2);
-                assertThat(balance(1)).isEqualTo(105);
-                assertThat(balance(2)).isEqualTo(105);
-                assertThat(engine.poolStatus().checkedOut()).isZero();
-            } finally {
-                engine.dispose();
-            }
+            Engine engine = proxy.engine();
+            AtomicInteger attempts = new AtomicInteger();
+            engine.begin(policy(), conn -> {
+                add(conn, 1, 5);
+                if (attempts.incrementAndGet() == 1) {
+                    proxy.cutAll();
+                }
+                add(conn, 2, 5);
+            });
+            assertThat(attempts.get()).isEqualTo(2);
+            assertThat(balance(1)).isEqualTo(105);
+            assertThat(balance(2)).isEqualTo(105);
+            assertThat(engine.poolStatus().checkedOut()).isZero();
         }
     }
 
     @Test
     void anUnknownCommitOutcomeIsRetriedOnlyWhenTheBlockIsIdempotent() throws Exception {
         try (FaultProxy proxy = FaultProxy.to(db)) {
-            Engine engine = Engine.builder(proxy.jdbcUrl()).user(db.user()).password(db.password()).poolSize(2).build();
-            try {
-                AtomicInteger attempts = new AtomicInteger();
-                proxy.cutAfterClientSends("COMMIT", 300);
-                assertThatThrownBy(() -> engine.begin(policy(), conn -> {
-                    attempts.incrementAndGet();
-                    add(conn, 1, 7);
-                })).isInstanceOf(CommitOutcomeUnknownError.class);
-                assertThat(attempts.get()).as("not retried: it may have committed").isEqualTo(1);
-                assertThat(balance(1)).as("and it had").isEqualTo(107);
+            Engine engine = proxy.engine();
+            AtomicInteger attempts = new AtomicInteger();
+            proxy.cutAfterClientSends("COMMIT", 300);
+            assertThatThrownBy(() -> engine.begin(policy(), conn -> {
+                attempts.incrementAndGet();
+                add(conn, 1, 7);
+            })).isInstanceOf(CommitOutcomeUnknownError.class);
+            assertThat(attempts.get()).as("not retried: it may have committed").isEqualTo(1);
+            assertThat(balance(1)).as("and it had").isEqualTo(107);
 
-                attempts.set(0);
-                proxy.cutAfterClientSends("COMMIT", 300);
-                RetryPolicy idempotent = RetryPolicy.builder().idempotent(true)
-                        .exponentialBackoff(Duration.ofMillis(10), 2.0, Duration.ofMillis(100)).build();
-                engine.begin(idempotent, conn -> {
-                    attempts.incrementAndGet();
-                    conn.execute(text("UPDATE accounts SET balance = 500 WHERE id = 2"));
-                });
-                assertThat(attempts.get()).isEqualTo(2);
-                assertThat(balance(2)).isEqualTo(500);
-            } finally {
-                engine.dispose();
-            }
+            attempts.set(0);
+            proxy.cutAfterClientSends("COMMIT", 300);
+            RetryPolicy idempotent = RetryPolicy.builder().idempotent(true)
+                    .exponentialBackoff(Duration.ofMillis(10), 2.0, Duration.ofMillis(100)).build();
+            engine.begin(idempotent, conn -> {
+                attempts.incrementAndGet();
+                conn.execute(text("UPDATE accounts SET balance = 500 WHERE id = 2"));
+            });
+            assertThat(attempts.get()).isEqualTo(2);
+            assertThat(balance(2)).isEqualTo(500);
         }
     }
 

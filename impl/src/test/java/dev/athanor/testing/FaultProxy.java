@@ -1,5 +1,7 @@
 package dev.athanor.testing;
 
+import dev.athanor.Engine;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -22,7 +24,7 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * {@snippet :
  * try (FaultProxy proxy = FaultProxy.to(db)) {
- *     Engine engine = Engine.builder(proxy.jdbcUrl()).user(db.user()).build();
+ *     Engine engine = proxy.engine();
  *     proxy.cutAfterClientSends("COMMIT", 300);
  *     engine.begin(conn -> ...);   // CommitOutcomeUnknownError
  * }
@@ -37,6 +39,7 @@ public final class FaultProxy implements AutoCloseable {
     private final AtomicReference<Trigger> trigger = new AtomicReference<>();
     private final AtomicInteger cuts = new AtomicInteger();
     private volatile boolean closed;
+    private Engine engine;
 
     private record Trigger(byte[] marker, long delayMillis) {
     }
@@ -61,6 +64,14 @@ public final class FaultProxy implements AutoCloseable {
     public String jdbcUrl() {
         String url = db.jdbcUrl().replace(host + ":" + targetPort, "127.0.0.1:" + server.getLocalPort());
         return db == TestDatabase.POSTGRESQL ? url + (url.contains("?") ? "&" : "?") + "sslmode=disable&prepareThreshold=0" : url;
+    }
+
+    /** An engine (pool of 2) connecting through the proxy; disposed when the proxy closes. */
+    public synchronized Engine engine() {
+        if (engine == null) {
+            engine = Engine.builder(jdbcUrl()).user(db.user()).password(db.password()).poolSize(2).build();
+        }
+        return engine;
     }
 
     /**
@@ -181,6 +192,9 @@ public final class FaultProxy implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        if (engine != null) {
+            engine.dispose();
+        }
         closed = true;
         server.close();
         for (Socket socket : sockets) {
