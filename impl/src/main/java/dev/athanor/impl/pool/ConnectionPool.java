@@ -123,7 +123,11 @@ public final class ConnectionPool implements AutoCloseable {
         }
         if (xa != null) {
             // An XADataSource takes the URL and its bean properties, not the driver's connect properties.
-            factory.connectionProviderClass(xa.dataSourceClass()).jdbcUrl(xa.url(jdbcUrl, properties));
+            factory.connectionProviderClass(xa.dataSourceClass()).jdbcUrl(xa.url(jdbcUrl, properties))
+                    // Recovery scans get connections of their own: a pooled one is in manual-commit mode, where
+                    // MariaDB refuses XA ROLLBACK/COMMIT of another session's branch (XAER_OUTSIDE), and would count
+                    // as checked out.
+                    .poolRecovery(false);
         } else {
             properties.forEach(factory::jdbcProperty);
         }

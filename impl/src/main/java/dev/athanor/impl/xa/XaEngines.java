@@ -5,7 +5,6 @@ import dev.athanor.EngineOptions;
 import dev.athanor.impl.engine.DatabaseUrl;
 import dev.athanor.impl.engine.ManagedEngines;
 import dev.athanor.impl.engine.ManagedTransactions;
-import io.agroal.narayana.NarayanaTransactionIntegration;
 import jakarta.transaction.TransactionManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
@@ -15,7 +14,7 @@ import java.util.Objects;
  * Builds XA engines: an Agroal pool over the driver's {@code XADataSource}, whose connections Agroal's Narayana
  * integration enlists (as real XA branches, prepared and committed by the transaction manager) in the JTA
  * transaction of the calling thread, and which is registered for crash recovery with Narayana's recovery manager
- * when the transaction manager is Narayana's (see {@link NarayanaRecovery}).
+ * when the transaction manager is Narayana's (see {@link RecoveringIntegration} and {@link NarayanaRecovery}).
  *
  * {@snippet :
  * Engine engine = XaEngines.create(options, transactionManager, synchronizationRegistry, null);
@@ -34,8 +33,7 @@ public final class XaEngines {
             TransactionSynchronizationRegistry registry, ManagedTransactions transactions) {
         Objects.requireNonNull(manager, "transactionManager");
         Objects.requireNonNull(registry, "synchronizationRegistry");
-        NarayanaTransactionIntegration integration = new NarayanaTransactionIntegration(manager, registry,
-                resourceName(options), false, false, NarayanaRecovery.registryFor(manager));
+        RecoveringIntegration integration = new RecoveringIntegration(manager, registry, resourceName(options));
         return ManagedEngines.pooledXa(options, integration,
                 transactions != null ? transactions : new RegistryTransactions(registry));
     }
