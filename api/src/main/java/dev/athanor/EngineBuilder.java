@@ -169,8 +169,10 @@ public final class EngineBuilder {
      * }
      *
      * <p>Inside the JTA transaction {@code Connection.commit()} is an error and {@code rollback()} marks the
-     * transaction rollback-only; the transaction manager decides the outcome. Requires athanor-impl, agroal-narayana
-     * and the JTA API on the class path.
+     * transaction rollback-only; the transaction manager decides the outcome. An ORM Session opened inside it is
+     * flushed and its connection closed ({@code session.connection().close()}) before the Session is closed;
+     * closing it with the connection open rolls back, which dooms the transaction. Requires athanor-impl,
+     * agroal-narayana and the JTA API on the class path.
      */
     public EngineBuilder xa(jakarta.transaction.TransactionManager transactionManager,
             jakarta.transaction.TransactionSynchronizationRegistry synchronizationRegistry) {

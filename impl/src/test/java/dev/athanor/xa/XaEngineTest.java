@@ -4,6 +4,10 @@ import com.arjuna.ats.internal.jta.transaction.arjunacore.TransactionSynchroniza
 import dev.athanor.Connection;
 import dev.athanor.Engine;
 import dev.athanor.InvalidRequestError;
+import dev.athanor.faults.FaultRow;
+import dev.athanor.orm.Registry;
+import dev.athanor.orm.Session;
+import dev.athanor.orm.SessionMaker;
 import dev.athanor.testing.TestDatabase;
 import jakarta.transaction.RollbackException;
 import jakarta.transaction.Status;
@@ -132,6 +136,52 @@ class XaEngineTest {
         assertThat(pair.first().count("SELECT count(*) FROM xa_a WHERE id = 1")).isEqualTo(1);
         assertThat(rowsA()).isEqualTo(1);
         assertThat(a.poolStatus().checkedOut()).isZero();
+    }
+
+    @Test
+    void ormSessionsOnBothDatabasesFlushIntoTheTransaction() throws Exception {
+        pair.first().execute("DROP TABLE IF EXISTS fault_rows");
+        pair.second().execute("DROP TABLE IF EXISTS fault_rows");
+        Registry registry = Registry.of(FaultRow.class);
+        registry.metadata().createAll(a);
+        registry.metadata().createAll(b);
+        SessionMaker sa = SessionMaker.of(a, registry);
+        SessionMaker sb = SessionMaker.of(b, registry);
+
+        tm.begin();
+        try (Session one = sa.open(); Session two = sb.open()) {
+            one.add(new FaultRow("kept", 1));
+            two.add(new FaultRow("kept", 2));
+            one.flush();
+            two.flush();
+            one.connection().close(); // hand the enlisted connections back: the transaction decides
+            two.connection().close();
+        }
+        tm.commit();
+        tm.begin();
+        try (Session one = sa.open(); Session two = sb.open()) {
+            one.add(new FaultRow("undone", 1));
+            two.add(new FaultRow("undone", 2));
+            one.flush();
+            two.flush();
+            one.connection().close();
+            two.connection().close();
+        }
+        tm.rollback();
+        tm.begin();
+        try (Session one = sa.open()) {
+            one.add(new FaultRow("abandoned", 1));
+            one.flush();
+        } // closed with its connection: as its rollback() would, this dooms the transaction
+        assertThat(tm.getStatus()).isEqualTo(Status.STATUS_MARKED_ROLLBACK);
+        tm.rollback();
+
+        assertThat(pair.first().count("SELECT count(*) FROM fault_rows WHERE token = 'kept'")).isEqualTo(1);
+        assertThat(pair.second().count("SELECT count(*) FROM fault_rows WHERE token = 'kept'")).isEqualTo(1);
+        assertThat(pair.first().count("SELECT count(*) FROM fault_rows")).isEqualTo(1);
+        assertThat(pair.second().count("SELECT count(*) FROM fault_rows")).isEqualTo(1);
+        assertThat(a.poolStatus().checkedOut()).isZero();
+        assertThat(b.poolStatus().checkedOut()).isZero();
     }
 
     @Test
