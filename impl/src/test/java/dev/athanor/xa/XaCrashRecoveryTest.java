@@ -39,18 +39,8 @@ class XaCrashRecoveryTest {
 
     @Test
     void haltAfterBothPreparedAndTheDecisionLoggedIsCommittedByRecovery() throws Exception {
-        Run crash = fork("crash", "1", "commit");
-        assertThat(crash.exitCode).as(crash.output).isEqualTo(3);
-        assertThat(crash.output).contains("HALT in commit");
-        // both branches prepared, neither committed: the rows are invisible and the branches hold their locks
-        assertThat(pair.first().preparedBranches()).isEqualTo(1);
-        assertThat(pair.second().preparedBranches()).isEqualTo(1);
-        assertThat(rows()).isZero();
-
-        Run recovery = fork("recover");
-        assertThat(recovery.exitCode).as(recovery.output).isZero();
-        assertThat(pair.first().preparedBranches()).isZero();
-        assertThat(pair.second().preparedBranches()).isZero();
+        crashLeavingBothBranchesPrepared("1", "commit");
+        recover();
         assertThat(pair.first().count("SELECT count(*) FROM xa_crash WHERE id = 1 AND label = 'pg'")).isEqualTo(1);
         assertThat(pair.second().count("SELECT count(*) FROM xa_crash WHERE id = 1 AND label = 'mariadb'"))
                 .isEqualTo(1);
@@ -59,17 +49,27 @@ class XaCrashRecoveryTest {
 
     @Test
     void haltAfterBothPreparedButBeforeADecisionIsRolledBackByRecovery() throws Exception {
-        Run crash = fork("crash", "2", "prepare");
+        crashLeavingBothBranchesPrepared("2", "prepare");
+        recover();
+        assertThat(rows()).isZero(); // presumed abort: no decision was logged
+    }
+
+    /** Forks the crashing JVM; both branches are then prepared, neither committed (the rows are invisible). */
+    private void crashLeavingBothBranchesPrepared(String id, String step) throws Exception {
+        Run crash = fork("crash", id, step);
         assertThat(crash.exitCode).as(crash.output).isEqualTo(3);
-        assertThat(crash.output).contains("HALT in prepare");
+        assertThat(crash.output).contains("HALT in " + step);
         assertThat(pair.first().preparedBranches()).isEqualTo(1);
         assertThat(pair.second().preparedBranches()).isEqualTo(1);
+        assertThat(rows()).isZero();
+    }
 
+    /** Forks the recovering JVM; afterwards neither database holds a prepared branch. */
+    private void recover() throws Exception {
         Run recovery = fork("recover");
         assertThat(recovery.exitCode).as(recovery.output).isZero();
         assertThat(pair.first().preparedBranches()).isZero();
         assertThat(pair.second().preparedBranches()).isZero();
-        assertThat(rows()).isZero(); // presumed abort: no decision was logged
     }
 
     private long rows() throws Exception {
