@@ -39,6 +39,8 @@ public final class EngineBuilder {
     private IsolationLevel isolationLevel;
     private final Map<String, String> connectArgs = new LinkedHashMap<>();
     private int queryCacheSize = 500;
+    private jakarta.transaction.TransactionManager xaTransactionManager; // null: an ordinary (non-XA) pool
+    private jakarta.transaction.TransactionSynchronizationRegistry xaRegistry;
 
     EngineBuilder(String url) {
         if (url == null || url.isBlank()) {
@@ -144,6 +146,41 @@ public final class EngineBuilder {
         return this;
     }
 
+    /**
+     * Makes the pool an XA pool whose connections join the JTA transaction active on the calling thread, so that one
+     * transaction can span several databases with two-phase commit (XA). Connections come from the driver's
+     * {@code XADataSource} ({@code PGXADataSource}, MariaDB's {@code MariaDbDataSource}, H2's {@code JdbcDataSource});
+     * outside a JTA transaction they behave as ordinary connections. With Narayana as the transaction manager the
+     * pool is also registered for crash recovery (Narayana's recovery manager is started if it is not running), so
+     * branches left prepared by a crash are committed or rolled back by the next process over the same object store.
+     * PostgreSQL needs {@code max_prepared_transactions > 0}.
+     *
+     * {@snippet :
+     * TransactionManager tm = com.arjuna.ats.jta.TransactionManager.transactionManager();
+     * TransactionSynchronizationRegistry tsr = new TransactionSynchronizationRegistryImple();
+     * Engine orders = Engine.builder("postgresql://app@db1/orders").xa(tm, tsr).build();
+     * Engine stock = Engine.builder("mariadb://app@db2/stock").xa(tm, tsr).build();
+     * tm.begin();
+     * try (Connection a = orders.connect(); Connection b = stock.connect()) {
+     *     a.execute(text("INSERT INTO orders (id) VALUES (1)"));
+     *     b.execute(text("UPDATE stock SET n = n - 1 WHERE id = 7"));
+     * }
+     * tm.commit(); // both or neither
+     * }
+     *
+     * <p>Inside the JTA transaction {@code Connection.commit()} is an error and {@code rollback()} marks the
+     * transaction rollback-only; the transaction manager decides the outcome. An ORM Session opened inside it is
+     * flushed and its connection closed ({@code session.connection().close()}) before the Session is closed;
+     * closing it with the connection open rolls back, which dooms the transaction. Requires athanor-impl,
+     * agroal-narayana and the JTA API on the class path.
+     */
+    public EngineBuilder xa(jakarta.transaction.TransactionManager transactionManager,
+            jakarta.transaction.TransactionSynchronizationRegistry synchronizationRegistry) {
+        this.xaTransactionManager = Objects.requireNonNull(transactionManager, "transactionManager");
+        this.xaRegistry = Objects.requireNonNull(synchronizationRegistry, "synchronizationRegistry");
+        return this;
+    }
+
     /** The options collected so far, as an immutable value. */
     public EngineOptions options() {
         return new EngineOptions(url, echo, hideParameters, poolSize, maxOverflow, poolTimeout, poolRecycle, prePing,
@@ -156,6 +193,9 @@ public final class EngineBuilder {
      * @throws AthanorException if no implementation (athanor-impl) is on the class path
      */
     public Engine build() {
+        if (xaTransactionManager != null) {
+            return provider().createXa(options(), xaTransactionManager, xaRegistry);
+        }
         return provider().create(options());
     }
 

@@ -19,6 +19,15 @@ public interface EngineProvider {
     /** Builds an engine with these options. */
     Engine create(EngineOptions options);
 
+    /**
+     * Builds an engine with an XA pool whose connections are enlisted in the JTA transactions of
+     * {@code transactionManager} (see {@link dev.athanor.EngineBuilder#xa}). A provider without XA support refuses.
+     */
+    default Engine createXa(EngineOptions options, jakarta.transaction.TransactionManager transactionManager,
+            jakarta.transaction.TransactionSynchronizationRegistry synchronizationRegistry) {
+        throw new dev.athanor.AthanorException(getClass().getName() + " does not support XA engines", null, "no-xa");
+    }
+
     /** When several providers are found, the highest priority wins. */
     default int priority() {
         return 0;

@@ -46,7 +46,11 @@
  *   a connection checked out while one is active never calls {@code commit}, {@code rollback} or
  *   {@code setAutoCommit} on its JDBC connection. The pool is Agroal with {@code agroal-narayana}'s
  *   {@code NarayanaTransactionIntegration} (which uses only the JTA interfaces); with
- *   {@code athanor.datasource.jndi-name} the server's DataSource is used and Athanor builds no pool.</li>
+ *   {@code athanor.datasource.jndi-name} the server's DataSource is used and Athanor builds no pool. Such a
+ *   connection is a last resource emulated over a local transaction, so a JTA transaction takes one database; with
+ *   {@code athanor.datasource.xa=true} (per database) the pool is an XA pool instead
+ *   ({@code dev.athanor.impl.xa.XaEngines}: the driver's {@code XADataSource}, two-phase commit, crash recovery
+ *   registered with Narayana), and one transaction spans several databases.</li>
  *   <li><b>Container objects are looked up, not assumed.</b> The {@code TransactionManager} and
  *   {@code TransactionSynchronizationRegistry} are taken from CDI beans (Narayana's extension in SE) or their
  *   standard JNDI names; without JTA every Session is resource-local. Engines start on first use (or at deployment

@@ -200,4 +200,62 @@ class PoolTest {
             engine.dispose();
         }
     }
+
+    /**
+     * Exhaustion under concurrency: every waiter gets {@link PoolTimeoutError} after the configured time-out (not
+     * sooner, not much later), nothing is left waiting, and the pool serves again at once when connections are
+     * released.
+     */
+    @Test
+    void exhaustedPoolTimesOutEveryWaiterThenRecoversAfterRelease(TestDatabase db) throws Exception {
+        Duration timeout = Duration.ofMillis(300);
+        Engine engine = db.builder().poolSize(2).maxOverflow(0).poolTimeout(timeout).build();
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        List<Connection> held = new ArrayList<>();
+        try {
+            held.add(engine.connect());
+            held.add(engine.connect());
+            List<Future<Long>> waiters = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                waiters.add(threads.submit(() -> {
+                    long start = System.nanoTime();
+                    assertThatThrownBy(engine::connect).isInstanceOf(PoolTimeoutError.class)
+                            .hasMessageContaining("PT0.3S");
+                    return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+                }));
+            }
+            for (Future<Long> waiter : waiters) {
+                assertThat(waiter.get(1, TimeUnit.MINUTES)).isBetween(250L, 10_000L);
+            }
+            assertThat(engine.poolStatus().awaiting()).isZero();
+            assertThat(engine.poolStatus().checkedOut()).isEqualTo(2);
+
+            held.remove(0).close();
+            long start = System.nanoTime();
+            try (Connection conn = engine.connect()) {
+                assertThat(conn.execute(text("SELECT 1")).scalarOne(Integer.class)).isEqualTo(1);
+            }
+            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(250L);
+            held.forEach(Connection::close);
+            held.clear();
+            List<Future<Integer>> workers = new ArrayList<>();
+            for (int t = 0; t < 2; t++) { // as many as the pool holds: no waiting, no time-out under a busy CPU
+                workers.add(threads.submit(() -> {
+                    int done = 0;
+                    for (int i = 0; i < 25; i++) {
+                        done += engine.inTransaction(conn -> conn.execute(text("SELECT 1")).scalarOne(Integer.class));
+                    }
+                    return done;
+                }));
+            }
+            for (Future<Integer> worker : workers) {
+                assertThat(worker.get(1, TimeUnit.MINUTES)).isEqualTo(25);
+            }
+            assertThat(engine.poolStatus().checkedOut()).isZero();
+        } finally {
+            held.forEach(Connection::close);
+            threads.shutdownNow();
+            engine.dispose();
+        }
+    }
 }

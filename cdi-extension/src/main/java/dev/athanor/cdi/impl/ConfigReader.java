@@ -23,7 +23,7 @@ import java.util.TreeSet;
  *
  * <p>Keys of the default database: {@code athanor.datasource.url|username|password|jndi-name},
  * {@code athanor.pool.size|max-overflow|timeout|recycle}, {@code athanor.echo}, {@code athanor.schema-generation},
- * {@code athanor.packages}. A named database uses the same keys after {@code athanor."name".}. Other keys that
+ * {@code athanor.packages}, {@code athanor.datasource.xa}. A named database uses the same keys after {@code athanor."name".}. Other keys that
  * start with {@code athanor.} and have a second dot outside these prefixes (such as a build's
  * {@code athanor.test.db}) are not Athanor's and are left alone.
  */
@@ -31,7 +31,7 @@ final class ConfigReader {
     static final String PREFIX = "athanor.";
     static final Set<String> KEYS = Set.of("datasource.url", "datasource.username", "datasource.password",
             "datasource.jndi-name", "pool.size", "pool.max-overflow", "pool.timeout", "pool.recycle", "echo",
-            "schema-generation", "packages");
+            "schema-generation", "packages", "datasource.xa");
 
     private final Config config;
     private final List<String> problems = new ArrayList<>();
@@ -109,12 +109,18 @@ final class ConfigReader {
         String packagesText = string(database, "packages");
         List<String> packages = packagesText == null ? List.of()
                 : Arrays.stream(packagesText.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        boolean xa = bool(database, "datasource.xa");
+        if (xa && jndiName != null) {
+            problems.add("configuration key " + key(database, "datasource.xa") + " is true, but "
+                    + key(database, "datasource.jndi-name") + " names a server DataSource, whose XA support the server "
+                    + "configures; use one of them");
+        }
         if (problems.size() > before) {
             return null;
         }
         return new DatabaseConfig(database, url, string(database, "datasource.username"),
                 string(database, "datasource.password"), jndiName, poolSize, maxOverflow, timeout, recycle, echo,
-                generation, packages);
+                generation, packages, xa);
     }
 
     private String string(String database, String suffix) {

@@ -10,10 +10,11 @@ import java.util.List;
  * @param url              the database URL (JDBC or SQLAlchemy style), or null with a JNDI name
  * @param jndiName         the server DataSource's JNDI name, or null
  * @param packages         packages whose entities go to this database; empty: no package rule
+ * @param xa               an XA pool ({@code datasource.xa}): connections are XA branches of the JTA transaction
  */
 record DatabaseConfig(String name, String url, String username, String password, String jndiName, Integer poolSize,
         Integer maxOverflow, Duration poolTimeout, Duration poolRecycle, boolean echo, SchemaGeneration schemaGeneration,
-        List<String> packages) {
+        List<String> packages, boolean xa) {
 
     /** The configuration key {@code athanor.<suffix>} or {@code athanor."name".<suffix>} of this database. */
     String key(String suffix) {

@@ -9,6 +9,7 @@ import dev.athanor.StatementEvent;
 import dev.athanor.cdi.Database;
 import dev.athanor.cdi.StatementExecuted;
 import dev.athanor.impl.engine.ManagedEngines;
+import dev.athanor.impl.xa.XaEngines;
 import dev.athanor.orm.Registry;
 import dev.athanor.orm.SessionMaker;
 import io.agroal.narayana.NarayanaTransactionIntegration;
@@ -97,6 +98,13 @@ final class DatabaseRuntime {
             DataSource dataSource = lookup(config.jndiName());
             EngineOptions options = Engine.builder(jdbcUrlOf(dataSource)).echo(config.echo()).options();
             created = ManagedEngines.overDataSource(options, dataSource, transactions);
+        } else if (config.xa()) {
+            if (transactions == null || transactions.manager == null) {
+                throw new dev.athanor.ArgumentError(config.describe() + ": configuration key "
+                        + config.key("datasource.xa") + " is true, but no JTA TransactionManager was found (as a CDI "
+                        + "bean or at java:comp/TransactionManager); an XA pool needs one, e.g. narayana-jta");
+            }
+            created = XaEngines.create(builder().options(), transactions.manager, transactions.registry, transactions);
         } else {
             EngineOptions options = builder().options();
             if (transactions != null && transactions.manager != null) {
@@ -111,7 +119,7 @@ final class DatabaseRuntime {
             }
         }
         addListeners(created);
-        LOG.debugf("%s: engine %s (JTA: %s)", config.describe(), created, transactions != null);
+        LOG.debugf("%s: engine %s (JTA: %s, XA: %s)", config.describe(), created, transactions != null, config.xa());
         return created;
     }
 

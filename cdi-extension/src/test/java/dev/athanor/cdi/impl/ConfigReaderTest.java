@@ -40,7 +40,7 @@ class ConfigReaderTest {
         assertThat(reader.problems()).isEmpty();
         assertThat(main).isEqualTo(new DatabaseConfig("", "jdbc:h2:mem:a", "sa", "pw", null, 3, 0,
                 Duration.ofSeconds(2), Duration.ofHours(1), true, SchemaGeneration.DROP_AND_CREATE,
-                List.of("com.example.a", "com.example.b")));
+                List.of("com.example.a", "com.example.b"), false));
         DatabaseConfig orders = reader.read("orders");
         assertThat(orders.jndiName()).isEqualTo("java:comp/DefaultDataSource");
         assertThat(orders.url()).isNull();
@@ -71,14 +71,31 @@ class ConfigReaderTest {
                 "configuration key athanor.schema-generation is 'update'; expected none, create, drop-and-create or "
                         + "validate",
                 "unknown configuration key athanor.datasource.user; the keys after athanor. are datasource.jndi-name, "
-                        + "datasource.password, datasource.url, datasource.username, echo, packages, pool.max-overflow, "
-                        + "pool.recycle, pool.size, pool.timeout, schema-generation",
+                        + "datasource.password, datasource.url, datasource.username, datasource.xa, echo, packages, "
+                        + "pool.max-overflow, pool.recycle, pool.size, pool.timeout, schema-generation",
                 "configuration key athanor.\"broken.datasource.url is malformed: a named database's keys look like "
                         + "athanor.\"name\".datasource.url",
                 "missing configuration key athanor.datasource.url (or athanor.datasource.jndi-name for a server "
                         + "DataSource)",
                 "missing configuration key athanor.\"reports\".datasource.url (or athanor.\"reports\".datasource."
                         + "jndi-name for a server DataSource): @Database(\"reports\") is used or configured");
+    }
+
+    @Test
+    void xaPerDatabaseAndNotWithAServerDataSource() {
+        ConfigReader reader = new ConfigReader(config(Map.of(
+                "athanor.datasource.url", "jdbc:h2:mem:a",
+                "athanor.datasource.xa", "true",
+                "athanor.\"ledger\".datasource.url", "jdbc:h2:mem:b",
+                "athanor.\"server\".datasource.jndi-name", "java:comp/DefaultDataSource",
+                "athanor.\"server\".datasource.xa", "yes")));
+        assertThat(reader.scan()).containsExactly("", "ledger", "server");
+        assertThat(reader.read("").xa()).isTrue();
+        assertThat(reader.read("ledger").xa()).isFalse();
+        assertThat(reader.read("server")).isNull();
+        assertThat(reader.problems()).containsExactly("configuration key athanor.\"server\".datasource.xa is true, but "
+                + "athanor.\"server\".datasource.jndi-name names a server DataSource, whose XA support the server "
+                + "configures; use one of them");
     }
 
     @Test

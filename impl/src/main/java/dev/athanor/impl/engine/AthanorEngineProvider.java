@@ -11,4 +11,10 @@ public final class AthanorEngineProvider implements EngineProvider {
     public Engine create(EngineOptions options) {
         return new EngineImpl(options);
     }
+
+    @Override
+    public Engine createXa(EngineOptions options, jakarta.transaction.TransactionManager transactionManager,
+            jakarta.transaction.TransactionSynchronizationRegistry synchronizationRegistry) {
+        return dev.athanor.impl.xa.XaEngines.create(options, transactionManager, synchronizationRegistry, null);
+    }
 }

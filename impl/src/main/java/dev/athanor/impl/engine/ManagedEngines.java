@@ -3,6 +3,7 @@ package dev.athanor.impl.engine;
 import dev.athanor.Engine;
 import dev.athanor.EngineOptions;
 import dev.athanor.impl.pool.ConnectionPool;
+import dev.athanor.impl.pool.XaDataSources;
 import io.agroal.api.transaction.TransactionIntegration;
 
 import javax.sql.DataSource;
@@ -29,6 +30,19 @@ public final class ManagedEngines {
         Objects.requireNonNull(integration, "integration");
         return new EngineImpl(options, (opts, dialect, jdbcUrl, user, password, display) ->
                 ConnectionPool.start(opts, dialect, jdbcUrl, user, password, display, integration), transactions);
+    }
+
+    /**
+     * As {@link #pooled}, over the driver's {@code XADataSource} (see {@link dev.athanor.impl.pool.XaDataSources}):
+     * {@code integration} enlists each connection's own {@code XAResource}, so several databases can take part in one
+     * transaction with two-phase commit. See {@link dev.athanor.impl.xa.XaEngines}.
+     */
+    public static Engine pooledXa(EngineOptions options, TransactionIntegration integration,
+            ManagedTransactions transactions) {
+        Objects.requireNonNull(integration, "integration");
+        return new EngineImpl(options, (opts, dialect, jdbcUrl, user, password, display) ->
+                ConnectionPool.start(opts, dialect, jdbcUrl, user, password, display, integration,
+                        XaDataSources.forDialect(dialect)), transactions);
     }
 
     /**

@@ -53,6 +53,8 @@ public final class ConnectionPool implements AutoCloseable {
     private final int minSize;
     private final int maxSize;
     private final Duration acquisitionTimeout;
+    /** An XA pool in manual-commit mode: XA drivers hand out autocommit handles outside a branch (see checkout). */
+    private boolean xaManualCommit;
 
     private ConnectionPool(javax.sql.DataSource dataSource, AgroalDataSource agroal, int minSize, int maxSize,
             Duration acquisitionTimeout) {
@@ -91,6 +93,17 @@ public final class ConnectionPool implements AutoCloseable {
     public static ConnectionPool start(EngineOptions options, Dialect dialect, String jdbcUrl, String user,
             String password, String display, io.agroal.api.transaction.TransactionIntegration transactionIntegration)
             throws SQLException {
+        return start(options, dialect, jdbcUrl, user, password, display, transactionIntegration, null);
+    }
+
+    /**
+     * As above; with {@code xa} (see {@link XaDataSources}) the connections come from the driver's
+     * {@code XADataSource}, so that {@code transactionIntegration} enlists their {@code XAResource} for two-phase
+     * commit and registers the data source for crash recovery, instead of emulating XA over a local transaction.
+     */
+    public static ConnectionPool start(EngineOptions options, Dialect dialect, String jdbcUrl, String user,
+            String password, String display, io.agroal.api.transaction.TransactionIntegration transactionIntegration,
+            XaDataSources.XaSource xa) throws SQLException {
         int maxSize = options.poolSize() + options.maxOverflow();
         if (maxSize < 1) {
             throw new dev.athanor.ArgumentError("poolSize + maxOverflow must allow at least one connection");
@@ -108,7 +121,16 @@ public final class ConnectionPool implements AutoCloseable {
         if (password != null && !password.isEmpty()) {
             factory.credential(new SimplePassword(password));
         }
-        properties.forEach(factory::jdbcProperty);
+        if (xa != null) {
+            // An XADataSource takes the URL and its bean properties, not the driver's connect properties.
+            factory.connectionProviderClass(xa.dataSourceClass()).jdbcUrl(xa.url(jdbcUrl, properties))
+                    // Recovery scans get connections of their own: a pooled one is in manual-commit mode, where
+                    // MariaDB refuses XA ROLLBACK/COMMIT of another session's branch (XAER_OUTSIDE), and would count
+                    // as checked out.
+                    .poolRecovery(false);
+        } else {
+            properties.forEach(factory::jdbcProperty);
+        }
         TransactionIsolation isolation = isolation(options.isolationLevel());
         if (isolation != null) {
             factory.jdbcTransactionIsolation(isolation);
@@ -138,15 +160,19 @@ public final class ConnectionPool implements AutoCloseable {
                 .metricsEnabled(true)
                 .connectionPoolConfiguration(pool);
         AgroalDataSource dataSource = AgroalDataSource.from(configuration, new PoolListener(display));
-        return new ConnectionPool(dataSource, dataSource, options.poolSize(), maxSize, options.poolTimeout());
+        ConnectionPool started = new ConnectionPool(dataSource, dataSource, options.poolSize(), maxSize,
+                options.poolTimeout());
+        started.xaManualCommit = xa != null && options.isolationLevel() != IsolationLevel.AUTOCOMMIT;
+        return started;
     }
 
     /** A connection from the pool; Agroal's time-out and creation errors come through as they are. */
     public Connection checkout() throws SQLException {
         Connection connection = dataSource.getConnection();
-        if (agroal == null && connection.getAutoCommit()) {
+        if ((agroal == null || xaManualCommit) && connection.getAutoCommit()) {
             // A server's DataSource hands out autocommit connections outside a JTA transaction; Athanor's transactions
             // need manual commit (an enlisted connection already is; the server resets the mode when it is returned).
+            // Likewise an XA driver's handle (H2's) outside a branch; Agroal restores the mode on return.
             connection.setAutoCommit(false);
         }
         return connection;
