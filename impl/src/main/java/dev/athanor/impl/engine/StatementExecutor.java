@@ -64,7 +64,7 @@ public final class StatementExecutor {
         long start = timed ? System.nanoTime() : 0L;
         PreparedStatement ps = null;
         try {
-            ps = jdbc.prepareStatement(bound.sql());
+            ps = StatementScope.track(jdbc.prepareStatement(bound.sql()));
             ParameterBinder.bind(ps, bound.values(), dialect);
             Result result;
             if (ps.execute()) {
@@ -134,7 +134,7 @@ public final class StatementExecutor {
         }
         boolean timed = events.active();
         long start = timed ? System.nanoTime() : 0L;
-        try (PreparedStatement ps = jdbc.prepareStatement(sql)) {
+        try (PreparedStatement ps = StatementScope.track(jdbc.prepareStatement(sql))) {
             for (Object[] values : rows) {
                 ParameterBinder.bind(ps, values, dialect);
                 ps.addBatch();
@@ -167,9 +167,9 @@ public final class StatementExecutor {
         }
         boolean timed = events.active();
         long start = timed ? System.nanoTime() : 0L;
-        try (PreparedStatement ps = keyColumn == null ? jdbc.prepareStatement(sql)
+        try (PreparedStatement ps = StatementScope.track(keyColumn == null ? jdbc.prepareStatement(sql)
                 : dialect.generatedKeysByName() ? jdbc.prepareStatement(sql, new String[] {keyColumn})
-                : jdbc.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+                : jdbc.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS))) {
             int[] counts;
             if (rows.size() == 1) {
                 ParameterBinder.bind(ps, rows.get(0), dialect);
@@ -217,7 +217,7 @@ public final class StatementExecutor {
         }
         boolean timed = events.active();
         long start = timed ? System.nanoTime() : 0L;
-        try (PreparedStatement ps = jdbc.prepareStatement(sql)) {
+        try (PreparedStatement ps = StatementScope.track(jdbc.prepareStatement(sql))) {
             ParameterBinder.bind(ps, parameters, dialect);
             List<Object> keys = new ArrayList<>(rows);
             try (java.sql.ResultSet returned = ps.executeQuery()) {
