@@ -75,7 +75,7 @@ public final class AsyncEngineImpl implements AsyncEngine {
 
     @Override
     public CompletionStage<Void> begin(Function<? super AsyncConnection, ? extends CompletionStage<?>> work) {
-        return inTransaction(conn -> work.apply(conn).thenApply(value -> null));
+        return inTransaction(conn -> Scopes.ignoringValue(work.apply(conn)));
     }
 
     @Override

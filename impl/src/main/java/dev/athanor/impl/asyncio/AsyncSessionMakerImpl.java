@@ -33,7 +33,7 @@ final class AsyncSessionMakerImpl implements AsyncSessionMaker {
 
     @Override
     public CompletionStage<Void> begin(Function<? super AsyncSession, ? extends CompletionStage<?>> work) {
-        return inTransaction(session -> work.apply(session).thenApply(value -> null));
+        return inTransaction(session -> Scopes.ignoringValue(work.apply(session)));
     }
 
     @Override

@@ -37,7 +37,7 @@ final class Lane {
     private volatile String cancelledCall;
     private volatile boolean closed;
     private volatile boolean permit;
-    private volatile Thread worker;
+    private final AtomicReference<Thread> worker = new AtomicReference<>();
 
     Lane(AsyncEngineImpl engine, String kind) {
         this.engine = engine;
@@ -131,11 +131,13 @@ final class Lane {
 
     private void inScope(StatementScope scope, Runnable task) {
         StatementScope previous = StatementScope.enter(scope);
-        worker = Thread.currentThread();
+        Thread current = Thread.currentThread();
+        worker.set(current);
         try {
             task.run();
         } finally {
-            worker = null;
+            // the next call may already run on another worker (started from this call's completion): keep its mark
+            worker.compareAndSet(current, null);
             StatementScope.exit(previous);
         }
     }
@@ -217,7 +219,7 @@ final class Lane {
 
     /** Whether the calling thread is this lane's worker in a call now (where lazy loads may run). */
     boolean onWorkerNow() {
-        return worker == Thread.currentThread();
+        return worker.get() == Thread.currentThread();
     }
 
     String kind() {

@@ -25,6 +25,11 @@ final class Scopes {
                 .thenCompose(stage -> stage);
     }
 
+    /** {@code stage} without its value (null stays null, for the "returned null" error). */
+    static CompletionStage<Void> ignoringValue(CompletionStage<?> stage) {
+        return stage == null ? null : stage.thenApply(value -> null);
+    }
+
     /** Runs {@code work} and closes afterwards, whatever happened. */
     static <T> CompletionStage<T> closing(Supplier<? extends CompletionStage<T>> work, Supplier<CompletionStage<Void>> close) {
         return guarded(work).handle((value, error) -> finish(close, value, error)).thenCompose(stage -> stage);
