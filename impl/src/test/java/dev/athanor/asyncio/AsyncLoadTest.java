@@ -271,4 +271,58 @@ class AsyncLoadTest {
         conn.close().toCompletableFuture().join();
         engine.dispose().toCompletableFuture().join();
     }
+
+    @Test
+    void virtualThreadsOnJava21OrAClearErrorBefore(TestDatabase db) {
+        var builder = AsyncEngine.builder(db.jdbcUrl()).user(db.user()).password(db.password()).poolSize(3)
+                .maxOverflow(0).virtualThreads(true);
+        if (Runtime.version().feature() < 21) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(builder::build)
+                    .isInstanceOf(dev.athanor.ArgumentError.class).hasMessageContaining("needs Java 21 or newer");
+            return;
+        }
+        AsyncEngine engine = builder.build();
+        AsyncSessionMaker sessions = AsyncSessionMaker.of(engine);
+        List<CompletableFuture<Boolean>> tasks = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            tasks.add(sessions.inSession(s -> s.callSync(session -> {
+                session.scalar(text("SELECT 1"));
+                return isVirtual(Thread.currentThread());
+            })).toCompletableFuture());
+        }
+        assertThat(tasks).allMatch(CompletableFuture::join);
+        assertThat(engine.status().peakThreads()).as("virtual threads alive at once").isLessThanOrEqualTo(3);
+        assertThat(engine.status().peakHolding()).isLessThanOrEqualTo(3);
+        engine.dispose().toCompletableFuture().join();
+    }
+
+    private static boolean isVirtual(Thread thread) {
+        try {
+            return (Boolean) Thread.class.getMethod("isVirtual").invoke(thread);
+        } catch (ReflectiveOperationException e) {
+            return false;
+        }
+    }
+
+    @Test
+    void anExecutorOfTheApplicationCarriesTheWork(TestDatabase db) throws Exception {
+        java.util.concurrent.ExecutorService mine = java.util.concurrent.Executors.newFixedThreadPool(4,
+                task -> new Thread(task, "app-worker"));
+        AsyncEngine engine = AsyncEngine.builder(db.jdbcUrl()).user(db.user()).password(db.password()).poolSize(2)
+                .maxOverflow(0).executor(mine).build();
+        AsyncSessionMaker sessions = AsyncSessionMaker.of(engine);
+        List<CompletableFuture<String>> tasks = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            tasks.add(sessions.inSession(s -> s.callSync(session -> {
+                session.scalar(text("SELECT 1"));
+                return Thread.currentThread().getName();
+            })).toCompletableFuture());
+        }
+        assertThat(tasks).allMatch(f -> f.join().equals("app-worker"));
+        assertThat(engine.status().peakHolding()).as("still bounded by the pool").isEqualTo(2);
+        assertThat(engine.status().threads()).isZero(); // the engine started none
+        engine.dispose().toCompletableFuture().join();
+        mine.shutdown();
+        assertThat(mine.awaitTermination(5, TimeUnit.SECONDS)).isTrue();
+    }
 }
