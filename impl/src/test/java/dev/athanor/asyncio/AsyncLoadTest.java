@@ -325,4 +325,22 @@ class AsyncLoadTest {
         mine.shutdown();
         assertThat(mine.awaitTermination(5, TimeUnit.SECONDS)).isTrue();
     }
+
+    @Test
+    void aCallbackThatBlocksItsWorkerDoesNotStrandTheWorkItWaitsFor(TestDatabase db) throws Exception {
+        AsyncEngine engine = pooled(db, 2);
+        AsyncSessionMaker sessions = AsyncSessionMaker.of(engine);
+        AsyncSession first = sessions.open();
+        AsyncSession second = sessions.open();
+        // the callback runs on the worker that completed first's call; second's call is handed to that same worker,
+        // which then blocks: the sweeper must give the call to another thread
+        Object value = first.scalar(text("SELECT 1"))
+                .thenApply(x -> second.scalar(text("SELECT 2")).toCompletableFuture().join())
+                .toCompletableFuture().get(10, TimeUnit.SECONDS);
+        assertThat(((Number) value).intValue()).isEqualTo(2);
+        first.close().toCompletableFuture().join();
+        second.close().toCompletableFuture().join();
+        assertThat(engine.sync().poolStatus().checkedOut()).isZero();
+        engine.dispose().toCompletableFuture().join();
+    }
 }

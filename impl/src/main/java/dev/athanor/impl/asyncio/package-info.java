@@ -5,7 +5,8 @@
  * <ul>
  *   <li>{@link dev.athanor.impl.asyncio.AsyncEngineImpl}: a blocking engine, {@code Permits} (the FIFO queue of
  *   pooled connections: a waiting task is a future, not a thread) and {@code Workers} (the threads: a fixed pool as
- *   large as the connection pool, a virtual thread per task on Java 21+, or the application's executor).</li>
+ *   large as the connection pool, a virtual thread per task on Java 21+, or the application's executor; a call started
+ *   on a worker runs next on that worker, without a wake-up, and a sweeper rescues it after 20 ms).</li>
  *   <li>{@code Lane}: one async connection's or session's turn-taking: one call at a time (a second fails at once),
  *   a permit held while a pooled connection is, each call run on a worker inside a
  *   {@link dev.athanor.impl.engine.StatementScope} so that cancelling its future cancels its JDBC statement; a
