@@ -221,6 +221,88 @@ class AsyncApiTest {
         assertThat(data).containsExactly("kept");
     }
 
+    @Test
+    void sessionStreamsEntitiesAndRowsWithBackPressure() throws Exception {
+        List<A> many = new java.util.ArrayList<>();
+        for (int i = 1; i <= 25; i++) {
+            many.add(new A("a" + i));
+        }
+        await(sessions.begin(db -> db.addAll(many)));
+        AsyncSession db = sessions.open();
+        Collected<A> entities = new Collected<>(10);
+        db.stream(select(A.class).orderBy(A_.id)).subscribe(entities);
+        assertThat(entities.done.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(entities.items).extracting(a -> a.data).hasSize(25).startsWith("a1", "a2").endsWith("a25");
+        assertThat(entities.maxOutstanding).isLessThanOrEqualTo(10);
+
+        Collected<dev.athanor.Row> rows = new Collected<>(7);
+        db.stream(text("SELECT data FROM a ORDER BY id")).subscribe(rows);
+        assertThat(rows.done.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(rows.items).extracting(r -> r.get("data")).hasSize(25).startsWith("a1");
+        assertThat(rows.error).isNull();
+        // while a stream runs the session is busy; afterwards it is free
+        assertThat(await(db.get(A.class, many.get(0).id))).isSameAs(entities.items.get(0));
+        await(db.close());
+    }
+
+    @Test
+    void explicitTransactionOfAConnection() {
+        AsyncConnection conn = await(engine.connect());
+        AsyncTransaction tx = await(conn.begin());
+        assertThat(tx.isNested()).isFalse();
+        await(conn.execute(text("INSERT INTO a (id, data) VALUES (1, 'x')")));
+        await(tx.commit());
+        assertThat(tx.isActive()).isFalse();
+        assertThat(count("a")).isEqualTo(1);
+        await(conn.close());
+    }
+
+    /** A subscriber that asks {@code step} items at a time and records the most it was sent beyond its demand. */
+    static final class Collected<T> implements java.util.concurrent.Flow.Subscriber<T> {
+        final List<T> items = new java.util.concurrent.CopyOnWriteArrayList<>();
+        final java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        final int step;
+        java.util.concurrent.Flow.Subscription subscription;
+        long outstanding;
+        long maxOutstanding;
+        volatile Throwable error;
+
+        Collected(int step) {
+            this.step = step;
+        }
+
+        @Override
+        public void onSubscribe(java.util.concurrent.Flow.Subscription s) {
+            subscription = s;
+            outstanding = step;
+            s.request(step);
+        }
+
+        @Override
+        public void onNext(T item) {
+            items.add(item);
+            maxOutstanding = Math.max(maxOutstanding, step - outstanding + 1);
+            if (--outstanding < 0) {
+                error = new AssertionError("sent beyond demand");
+            }
+            if (outstanding == 0) {
+                outstanding = step;
+                subscription.request(step);
+            }
+        }
+
+        @Override
+        public void onError(Throwable t) {
+            error = t;
+            done.countDown();
+        }
+
+        @Override
+        public void onComplete() {
+            done.countDown();
+        }
+    }
+
     // ------------------------------------------------------------------ misuse
 
     @Test

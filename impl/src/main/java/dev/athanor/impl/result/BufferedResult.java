@@ -205,7 +205,10 @@ public final class BufferedResult implements Result {
                 + " rows buffered]";
     }
 
-    /** The values of a buffered result, in order. */
+    /**
+     * The values of a buffered result, in order. Not the ORM's {@code ListScalarResult}: Core values are made unique
+     * by equality (as {@link CursorResult} does), entities there by identity; and results do not depend on the ORM.
+     */
     private static final class Scalars<T> implements ScalarResult<T> {
         private final List<T> values;
         private int position;
