@@ -15,7 +15,8 @@ import java.util.function.Function;
  * one per pooled connection, on Java 17; optionally a virtual thread per task on Java 21+, or an executor of the
  * application's). 10,000 tasks over a pool of 10 connections therefore use 10 threads and 10 connections and finish
  * in order of arrival; they never see a {@link dev.athanor.PoolTimeoutError} unless a
- * {@link AsyncEngineBuilder#queueTimeout queueTimeout} is set.
+ * {@link AsyncEngineBuilder#queueTimeout queueTimeout} is set. Over an application server's DataSource, whose size
+ * Athanor does not know, 16 connections are used at once.
  *
  * {@snippet :
  * AsyncEngine engine = AsyncEngine.create("jdbc:h2:mem:demo");

@@ -20,6 +20,9 @@ import java.util.function.Function;
  * lend) and the {@link Workers} that run the blocking calls.
  */
 public final class AsyncEngineImpl implements AsyncEngine {
+    /** Connections at once over a pool whose size Athanor does not know (an application server's DataSource). */
+    static final int UNKNOWN_POOL_SIZE = 16;
+
     private final Engine sync;
     private final AsyncOptions options;
     private final boolean ownsEngine;
@@ -32,7 +35,8 @@ public final class AsyncEngineImpl implements AsyncEngine {
         this.sync = sync;
         this.options = options;
         this.ownsEngine = ownsEngine;
-        int size = (int) Math.max(1, sync.poolStatus().maxSize());
+        long poolMax = sync.poolStatus().maxSize();
+        int size = poolMax > 0 ? (int) poolMax : UNKNOWN_POOL_SIZE;
         this.timer = options.queueTimeout() == null ? null : Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "athanor-async-timer");
             thread.setDaemon(true);
