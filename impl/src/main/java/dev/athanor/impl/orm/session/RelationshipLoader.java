@@ -180,7 +180,7 @@ final class RelationshipLoader {
                 return;
             }
         }
-        session.beforeImplicitLoad(relationship.owner().entityName() + "." + relationship.name());
+        session.beforeImplicitLoad(relationship.owner().entityName(), relationship.name());
         session.lazyLoadStarting(relationship);
         Map<InstanceState, List<Object>> loaded = select(List.of(state), relationship, Integer.MAX_VALUE, false);
         List<Object> members = loaded.getOrDefault(state, new ArrayList<>());

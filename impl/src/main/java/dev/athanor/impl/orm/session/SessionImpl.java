@@ -90,9 +90,9 @@ public final class SessionImpl implements Session, DeferredLoader, dev.athanor.i
         return held != null && !held.isClosed();
     }
 
-    void beforeImplicitLoad(String attribute) {
-        if (implicitLoadCheck != null) {
-            implicitLoadCheck.accept(attribute);
+    void beforeImplicitLoad(String entity, String attribute) {
+        if (implicitLoadCheck != null) { // only asyncio sessions pay for the name
+            implicitLoadCheck.accept(entity + "." + attribute);
         }
     }
 
@@ -435,9 +435,9 @@ public final class SessionImpl implements Session, DeferredLoader, dev.athanor.i
     @Override
     public void loadCollection(dev.athanor.impl.orm.loading.TrackedCollection collection) {
         guardedRun(() -> {
-            InstanceState owner = closed ? null : states.get(collection.ownerEntity());
+            InstanceState owner = implicitLoadCheck == null || closed ? null : states.get(collection.ownerEntity());
             if (owner != null && !collection.isLoaded() && owner.status() != Status.PENDING) {
-                beforeImplicitLoad(owner.mapper().entityName() + "." + collection.relationship().name());
+                beforeImplicitLoad(owner.mapper().entityName(), collection.relationship().name());
             }
             if (!closed && states.containsKey(collection.ownerEntity())) {
                 autoflushNow();
@@ -1066,7 +1066,7 @@ public final class SessionImpl implements Session, DeferredLoader, dev.athanor.i
                         + "them while the session is open, or select with undefer()", null, "detached");
             }
             EntityMapper mapper = state.mapper();
-            beforeImplicitLoad(mapper.entityName() + "." + missing.get(0).name());
+            beforeImplicitLoad(mapper.entityName(), missing.get(0).name());
             List<Expression<?>> columns = new ArrayList<>();
             missing.forEach(a -> columns.add(a.column()));
             Row row = conn().execute(dev.athanor.Sql.select(columns).where(keyCondition(mapper, state.key())))
