@@ -4,7 +4,6 @@ import dev.athanor.InvalidRequestError;
 import dev.athanor.ResourceClosedError;
 import dev.athanor.impl.engine.StatementScope;
 
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
@@ -50,20 +49,32 @@ final class Lane {
 
     /** Runs {@code work} on a worker once a connection is available; the future fails at once if refused. */
     <T> CompletableFuture<T> call(String name, Work<T> work) {
-        CompletableFuture<T> result = new CompletableFuture<>();
         RuntimeException refused = enter(name);
         if (refused != null) {
-            result.completeExceptionally(refused);
-            return result;
+            return CompletableFuture.failedFuture(refused);
         }
         StatementScope scope = new StatementScope();
-        result.whenComplete((value, error) -> {
-            if (error instanceof CancellationException) {
-                scope.cancel();
-            }
-        });
+        CallFuture<T> result = new CallFuture<>(scope);
         onWorker(scope, () -> finish(name, scope, result, work), result::completeExceptionally);
         return result;
+    }
+
+    /** A call's future: cancelling it cancels the call's statement (and, through finish, abandons the owner). */
+    private static final class CallFuture<T> extends CompletableFuture<T> {
+        private final StatementScope scope;
+
+        CallFuture(StatementScope scope) {
+            this.scope = scope;
+        }
+
+        @Override
+        public boolean cancel(boolean mayInterruptIfRunning) {
+            boolean cancelled = super.cancel(mayInterruptIfRunning);
+            if (cancelled) {
+                scope.cancel();
+            }
+            return cancelled;
+        }
     }
 
     /**

@@ -30,9 +30,33 @@ final class Scopes {
         return stage == null ? null : stage.thenApply(value -> null);
     }
 
-    /** Runs {@code work} and closes afterwards, whatever happened. */
+    /** Runs {@code work} and closes afterwards, whatever happened (two callbacks, no intermediate stages). */
     static <T> CompletionStage<T> closing(Supplier<? extends CompletionStage<T>> work, Supplier<CompletionStage<Void>> close) {
-        return guarded(work).handle((value, error) -> finish(close, value, error)).thenCompose(stage -> stage);
+        CompletableFuture<T> done = new CompletableFuture<>();
+        guarded(work).whenComplete((value, error) -> {
+            CompletionStage<Void> closed;
+            try {
+                closed = close.get();
+            } catch (RuntimeException e) {
+                closed = CompletableFuture.failedFuture(e);
+            }
+            closed.whenComplete((v, closeError) -> settle(done, value, error, closeError));
+        });
+        return done;
+    }
+
+    private static <T> void settle(CompletableFuture<T> done, T value, Throwable error, Throwable closeError) {
+        if (error != null) {
+            Throwable cause = unwrap(error);
+            if (closeError != null && closeError != cause) {
+                cause.addSuppressed(unwrap(closeError));
+            }
+            done.completeExceptionally(cause);
+        } else if (closeError != null) {
+            done.completeExceptionally(unwrap(closeError));
+        } else {
+            done.complete(value);
+        }
     }
 
     private static <T> CompletionStage<T> guarded(Supplier<? extends CompletionStage<T>> work) {

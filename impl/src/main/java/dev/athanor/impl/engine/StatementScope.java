@@ -28,11 +28,7 @@ public final class StatementScope {
 
     /** Restores the scope {@link #enter} replaced. */
     public static void exit(StatementScope previous) {
-        if (previous == null) {
-            CURRENT.remove();
-        } else {
-            CURRENT.set(previous);
-        }
+        CURRENT.set(previous); // null rather than remove(): the worker installs a scope again for its next call
     }
 
     /** Called by the statement executor right after preparing a statement on the current thread. */
