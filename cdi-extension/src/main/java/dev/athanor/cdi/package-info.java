@@ -1,7 +1,8 @@
 /**
  * The CDI portable extension: {@code @Inject Session} in Jakarta EE and Weld SE. It discovers the {@code @Entity}
  * classes at deployment, validates their mapping, and adds the {@code Engine}, {@code SessionMaker},
- * {@code Registry} ({@code @ApplicationScoped}) and {@code Session} ({@code @RequestScoped}) beans of each database
+ * {@code Registry}, {@code AsyncEngine}, {@code AsyncSessionMaker} ({@code @ApplicationScoped}) and {@code Session}
+ * ({@code @RequestScoped}) beans of each database
  * configured through MicroProfile Config; {@link dev.athanor.cdi.Database @Database("name")} selects a named one.
  *
  * <pre>{@code
@@ -63,6 +64,10 @@
  *   database, unless its own {@code athanor.packages} exclude the entity. An entity for a database that is not
  *   configured is skipped with a warning; an injection point of a database that is not configured is an error that
  *   names the missing key.</li>
+ *   <li><b>Asyncio is not enlisted in JTA.</b> {@code AsyncEngine} and {@code AsyncSessionMaker} run JDBC on the
+ *   async engine's worker threads, which a JTA transaction (bound to its thread) does not reach; a call made while a
+ *   JTA transaction is active on the caller's thread is refused ({@code async-in-jta}) rather than silently run
+ *   outside it. Only the container disposes the injected {@code AsyncEngine}.</li>
  * </ul>
  */
 package dev.athanor.cdi;

@@ -1,6 +1,8 @@
 package dev.athanor.cdi.impl;
 
 import dev.athanor.Engine;
+import dev.athanor.asyncio.AsyncEngine;
+import dev.athanor.asyncio.AsyncSessionMaker;
 import dev.athanor.cdi.Database;
 import dev.athanor.orm.MappingError;
 import dev.athanor.orm.Registry;
@@ -42,13 +44,14 @@ import java.util.TreeMap;
 /**
  * The portable extension (registered in {@code META-INF/services}): finds the entities, reads the configuration,
  * validates the mapping of every database at deployment, and adds the {@code Engine}, {@code SessionMaker},
- * {@code Registry} and {@code Session} beans of each configured database. See the package documentation of
+ * {@code Registry}, {@code Session}, {@code AsyncEngine} and {@code AsyncSessionMaker} beans of each configured
+ * database. See the package documentation of
  * {@code dev.athanor.cdi} for the rules.
  */
 public final class AthanorExtension implements Extension {
     private static final Logger LOG = Logger.getLogger("dev.athanor.cdi");
     private static final Set<Class<?>> BEAN_TYPES = Set.of(Engine.class, SessionMaker.class, Session.class,
-            Registry.class);
+            Registry.class, AsyncEngine.class, AsyncSessionMaker.class);
 
     private final Set<Class<?>> discovered = new LinkedHashSet<>();
     /** Database name ("" default) -> an injection point that needs it, for messages. */
@@ -200,6 +203,12 @@ public final class AthanorExtension implements Extension {
         event.addBean().types(SessionMaker.class, Object.class).qualifiers(qualifier, Any.Literal.INSTANCE)
                 .scope(ApplicationScoped.class).beanClass(AthanorExtension.class)
                 .createWith(c -> runtime.sessionMaker());
+        event.addBean().types(AsyncEngine.class, Object.class).qualifiers(qualifier, Any.Literal.INSTANCE)
+                .scope(ApplicationScoped.class).beanClass(AthanorExtension.class)
+                .createWith(c -> new ContainerAsyncEngine(runtime.asyncEngine()));
+        event.addBean().types(AsyncSessionMaker.class, Object.class).qualifiers(qualifier, Any.Literal.INSTANCE)
+                .scope(ApplicationScoped.class).beanClass(AthanorExtension.class)
+                .createWith(c -> runtime.asyncSessionMaker());
         event.addBean().types(Registry.class, Object.class).qualifiers(qualifier, Any.Literal.INSTANCE)
                 .scope(ApplicationScoped.class).beanClass(AthanorExtension.class)
                 .createWith(c -> runtime.registry);

@@ -1,6 +1,8 @@
 package dev.athanor.cdi.impl;
 
 import dev.athanor.Engine;
+import dev.athanor.asyncio.AsyncEngine;
+import dev.athanor.asyncio.AsyncSessionMaker;
 import dev.athanor.EngineBuilder;
 import dev.athanor.EngineListener;
 import dev.athanor.EngineOptions;
@@ -38,6 +40,8 @@ final class DatabaseRuntime {
     private BeanManager beans;
     private volatile Engine engine;
     private volatile SessionMaker sessionMaker;
+    private volatile AsyncEngine asyncEngine;
+    private volatile AsyncSessionMaker asyncSessionMaker;
     private Jta jta;
     private boolean jtaLooked;
 
@@ -89,6 +93,24 @@ final class DatabaseRuntime {
             }
         }
         return m;
+    }
+
+    /**
+     * The async engine over this database's engine (created on first use): its calls run on worker threads, outside
+     * any JTA transaction, and are refused while one is active on the caller's thread.
+     */
+    synchronized AsyncEngine asyncEngine() {
+        if (asyncEngine == null) {
+            asyncEngine = AsyncEngine.of(engine());
+        }
+        return asyncEngine;
+    }
+
+    synchronized AsyncSessionMaker asyncSessionMaker() {
+        if (asyncSessionMaker == null) {
+            asyncSessionMaker = AsyncSessionMaker.of(asyncEngine(), registry);
+        }
+        return asyncSessionMaker;
     }
 
     private Engine createEngine() {
@@ -191,6 +213,11 @@ final class DatabaseRuntime {
 
     /** Closes the pool (the container is shutting down). */
     synchronized void dispose() {
+        if (asyncEngine != null) { // its workers finish their queued calls before the pool closes
+            asyncEngine.dispose().toCompletableFuture().join();
+            asyncEngine = null;
+            asyncSessionMaker = null;
+        }
         if (engine != null) {
             engine.dispose();
             engine = null;

@@ -162,6 +162,12 @@ public final class EngineImpl implements Engine {
         return options.isolationLevel() == dev.athanor.IsolationLevel.AUTOCOMMIT;
     }
 
+    /** Whether a container (JTA) transaction is active on the calling thread (the asyncio layer refuses work then). */
+    public boolean containerTransactionActive() {
+        ManagedTransactions managed = managedTransactions;
+        return managed != null && managed.isActive();
+    }
+
     @Override
     public PoolStatus poolStatus() {
         return pool.status();

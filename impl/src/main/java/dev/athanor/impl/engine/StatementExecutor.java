@@ -65,7 +65,7 @@ public final class StatementExecutor {
         long start = timed ? System.nanoTime() : 0L;
         PreparedStatement ps = null;
         try {
-            ps = jdbc.prepareStatement(bound.sql());
+            ps = StatementScope.track(jdbc.prepareStatement(bound.sql()));
             bind(ps, bound.values(), displaySql, parameters);
             Result result;
             if (ps.execute()) {
@@ -135,7 +135,7 @@ public final class StatementExecutor {
         }
         boolean timed = events.active();
         long start = timed ? System.nanoTime() : 0L;
-        try (PreparedStatement ps = jdbc.prepareStatement(sql)) {
+        try (PreparedStatement ps = StatementScope.track(jdbc.prepareStatement(sql))) {
             for (int i = 0; i < rows.size(); i++) {
                 bind(ps, rows.get(i), displaySql, parameterSets.get(i));
                 ps.addBatch();
@@ -168,9 +168,9 @@ public final class StatementExecutor {
         }
         boolean timed = events.active();
         long start = timed ? System.nanoTime() : 0L;
-        try (PreparedStatement ps = keyColumn == null ? jdbc.prepareStatement(sql)
+        try (PreparedStatement ps = StatementScope.track(keyColumn == null ? jdbc.prepareStatement(sql)
                 : dialect.generatedKeysByName() ? jdbc.prepareStatement(sql, new String[] {keyColumn})
-                : jdbc.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+                : jdbc.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS))) {
             int[] counts;
             if (rows.size() == 1) {
                 bind(ps, rows.get(0), sql, rows.get(0));
@@ -218,7 +218,7 @@ public final class StatementExecutor {
         }
         boolean timed = events.active();
         long start = timed ? System.nanoTime() : 0L;
-        try (PreparedStatement ps = jdbc.prepareStatement(sql)) {
+        try (PreparedStatement ps = StatementScope.track(jdbc.prepareStatement(sql))) {
             bind(ps, parameters, sql, parameters);
             List<Object> keys = new ArrayList<>(rows);
             try (java.sql.ResultSet returned = ps.executeQuery()) {

@@ -17,6 +17,11 @@ public final class CoreEntityResult<E> implements EntityResult<E> {
         this.result = result;
     }
 
+    /** The Core result underneath (the asyncio layer buffers it). */
+    public Result result() {
+        return result;
+    }
+
     @Override
     @SuppressWarnings("unchecked")
     public ScalarResult<E> scalars() {

@@ -121,6 +121,13 @@ final class RelationshipLoader {
 
     // ------------------------------------------------------------------ lazy loads
 
+    /** Loads {@code relationship} now if it is not loaded (an explicit load: raiseLoad and noload do not apply). */
+    void loadNow(InstanceState state, RelationshipMapping relationship) {
+        if (!isLoaded(state, relationship) && state.status() != InstanceState.Status.PENDING) {
+            lazyLoad(state, relationship, Strategy.LAZY);
+        }
+    }
+
     void loadCollection(TrackedCollection collection) {
         RelationshipMapping relationship = collection.relationship();
         InstanceState state = checkAttached(collection.ownerEntity(), relationship);
@@ -173,6 +180,7 @@ final class RelationshipLoader {
                 return;
             }
         }
+        session.beforeImplicitLoad(relationship.owner().entityName(), relationship.name());
         session.lazyLoadStarting(relationship);
         Map<InstanceState, List<Object>> loaded = select(List.of(state), relationship, Integer.MAX_VALUE, false);
         List<Object> members = loaded.getOrDefault(state, new ArrayList<>());

@@ -62,6 +62,8 @@ public final class SessionImpl implements Session, DeferredLoader, dev.athanor.i
     private boolean closed;
     private RuntimeException failedFlush;
     private ConnectionImpl connection;
+    /** Set by the asyncio layer: told before SQL runs implicitly (lazy or deferred load); throws where not allowed. */
+    private java.util.function.Consumer<String> implicitLoadCheck;
 
     SessionImpl(Engine engine, RegistryImpl registry, boolean autoflush) {
         this(engine, registry, autoflush, dev.athanor.orm.NPlusOneGuard.DEFAULT);
@@ -72,6 +74,26 @@ public final class SessionImpl implements Session, DeferredLoader, dev.athanor.i
         this.engine = engine;
         this.registry = registry;
         this.autoflush = autoflush;
+    }
+
+    /**
+     * Installs the check called with "Entity.attribute" before this session runs SQL implicitly for a lazy
+     * relationship or deferred column; the asyncio layer refuses such loads off its worker threads.
+     */
+    public void implicitLoadCheck(java.util.function.Consumer<String> check) {
+        this.implicitLoadCheck = check;
+    }
+
+    /** Whether the session holds a pooled connection now (between its first statement and commit/rollback/close). */
+    public boolean holdsConnection() {
+        ConnectionImpl held = connection;
+        return held != null && !held.isClosed();
+    }
+
+    void beforeImplicitLoad(String entity, String attribute) {
+        if (implicitLoadCheck != null) { // only asyncio sessions pay for the name
+            implicitLoadCheck.accept(entity + "." + attribute);
+        }
     }
 
     // ------------------------------------------------------------------ guard
@@ -413,6 +435,10 @@ public final class SessionImpl implements Session, DeferredLoader, dev.athanor.i
     @Override
     public void loadCollection(dev.athanor.impl.orm.loading.TrackedCollection collection) {
         guardedRun(() -> {
+            InstanceState owner = implicitLoadCheck == null || closed ? null : states.get(collection.ownerEntity());
+            if (owner != null && !collection.isLoaded() && owner.status() != Status.PENDING) {
+                beforeImplicitLoad(owner.mapper().entityName(), collection.relationship().name());
+            }
             if (!closed && states.containsKey(collection.ownerEntity())) {
                 autoflushNow();
             }
@@ -684,6 +710,26 @@ public final class SessionImpl implements Session, DeferredLoader, dev.athanor.i
                 forget(state);
                 throw new InvalidRequestError("could not refresh " + state.describe() + ": the row is gone");
             }
+        });
+    }
+
+    /**
+     * Loads the named relationship of a persistent object if it is not loaded yet: the explicit load behind the
+     * asyncio layer's {@code refresh(entity, "attribute")}.
+     */
+    public void loadRelationship(Object entity, String attribute) {
+        guardedRun(() -> {
+            checkUsable();
+            InstanceState state = persistentState(entity, "refresh");
+            for (dev.athanor.impl.orm.mapping.RelationshipMapping relationship : state.relationships()) {
+                if (relationship.name().equals(attribute)) {
+                    relationships.loadNow(state, relationship);
+                    return;
+                }
+            }
+            throw new ArgumentError(state.mapper().entityName() + " has no relationship named '" + attribute
+                    + "'; its relationships are " + java.util.Arrays.stream(state.relationships())
+                            .map(dev.athanor.impl.orm.mapping.RelationshipMapping::name).toList());
         });
     }
 
@@ -1020,6 +1066,7 @@ public final class SessionImpl implements Session, DeferredLoader, dev.athanor.i
                         + "them while the session is open, or select with undefer()", null, "detached");
             }
             EntityMapper mapper = state.mapper();
+            beforeImplicitLoad(mapper.entityName(), missing.get(0).name());
             List<Expression<?>> columns = new ArrayList<>();
             missing.forEach(a -> columns.add(a.column()));
             Row row = conn().execute(dev.athanor.Sql.select(columns).where(keyCondition(mapper, state.key())))

@@ -1,0 +1,240 @@
+package dev.athanor.impl.asyncio;
+
+import dev.athanor.InvalidRequestError;
+import dev.athanor.ResourceClosedError;
+import dev.athanor.impl.engine.StatementScope;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * One async connection's or session's turn-taking: at most one call in flight (a second one fails at once), a
+ * connection permit held from the first call that takes a pooled connection until the connection is given back,
+ * the call run on a worker inside a {@link StatementScope} so that cancelling its future cancels its statement.
+ * After a cancellation the owner is abandoned (rolled back, connection returned) and every later call is refused.
+ */
+final class Lane {
+    /** What the lane drives: the blocking connection or session. Its methods run on a worker. */
+    interface Owner {
+        /** Whether a pooled connection is held now (the permit is kept while it is). */
+        boolean holdsConnection();
+
+        /** Rolls back and gives the connection back after a cancelled call. */
+        void abandon();
+    }
+
+    /** A call's work, run on a worker. */
+    interface Work<T> {
+        T run() throws Exception;
+    }
+
+    private final AsyncEngineImpl engine;
+    private final String kind;
+    private Owner owner;
+    private final AtomicReference<String> running = new AtomicReference<>();
+    private volatile String cancelledCall;
+    private volatile boolean closed;
+    private volatile boolean permit;
+    private final AtomicReference<Thread> worker = new AtomicReference<>();
+
+    Lane(AsyncEngineImpl engine, String kind) {
+        this.engine = engine;
+        this.kind = kind;
+    }
+
+    void owner(Owner value) {
+        this.owner = value;
+    }
+
+    /** Runs {@code work} on a worker once a connection is available; the future fails at once if refused. */
+    <T> CompletableFuture<T> call(String name, Work<T> work) {
+        RuntimeException refused = enter(name);
+        if (refused != null) {
+            return CompletableFuture.failedFuture(refused);
+        }
+        StatementScope scope = new StatementScope();
+        CallFuture<T> result = new CallFuture<>(scope);
+        onWorker(scope, () -> finish(name, scope, result, work), result::completeExceptionally);
+        return result;
+    }
+
+    /** A call's future: cancelling it cancels the call's statement (and, through finish, abandons the owner). */
+    private static final class CallFuture<T> extends CompletableFuture<T> {
+        private final StatementScope scope;
+
+        CallFuture(StatementScope scope) {
+            this.scope = scope;
+        }
+
+        @Override
+        public boolean cancel(boolean mayInterruptIfRunning) {
+            boolean cancelled = super.cancel(mayInterruptIfRunning);
+            if (cancelled) {
+                scope.cancel();
+            }
+            return cancelled;
+        }
+    }
+
+    /**
+     * Runs {@code work} on the caller's thread (no SQL, e.g. {@code add}), with the same refusals. Lazy loads stay
+     * refused meanwhile: they would run SQL on the caller's thread.
+     */
+    <T> CompletableFuture<T> local(String name, Work<T> work) {
+        RuntimeException refused = enter(name);
+        if (refused != null) {
+            return CompletableFuture.failedFuture(refused);
+        }
+        try {
+            T value = work.run();
+            running.set(null);
+            return CompletableFuture.completedFuture(value);
+        } catch (Throwable e) {
+            running.set(null);
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /** Takes the lane for a call (false with the reason when refused): the start of a call or a stream. */
+    RuntimeException enter(String name) {
+        // close() is always allowed in: it gives a connection back, even after dispose() or inside JTA
+        RuntimeException refused = name.equals("close") ? null : engine.refusal(kind + "." + name + "()");
+        if (refused != null) {
+            return refused;
+        }
+        String cancelled = cancelledCall;
+        if (cancelled != null) {
+            return new InvalidRequestError("this " + kind + " was cancelled during " + cancelled + "(): its statement "
+                    + "was cancelled, its transaction rolled back and its connection returned to the pool; " + name
+                    + "() cannot run on it. Open a new one", null, "async-cancelled");
+        }
+        if (closed) {
+            return new ResourceClosedError("this " + kind + " is closed; " + name + "() cannot run on it");
+        }
+        if (!running.compareAndSet(null, name)) {
+            return new InvalidRequestError("concurrent operations are not permitted: this " + kind + " is running "
+                    + running.get() + "() while " + name + "() was called. An " + kind + " runs one call at a time: "
+                    + "chain the calls (thenCompose) or give each concurrent task its own " + kind, null,
+                    "async-concurrent");
+        }
+        return null;
+    }
+
+    /** Gets a connection permit if the lane has none, then runs {@code task} on a worker inside {@code scope}. */
+    void onWorker(StatementScope scope, Runnable task, java.util.function.Consumer<Throwable> refused) {
+        CompletableFuture<Void> ready = permit ? CompletableFuture.completedFuture(null) : engine.permits().acquire();
+        ready.whenComplete((v, error) -> {
+            if (error != null) { // queueTimeout
+                running.set(null);
+                refused.accept(error);
+                return;
+            }
+            permit = true;
+            try {
+                engine.workers().execute(() -> inScope(scope, task));
+            } catch (RejectedExecutionException e) {
+                releasePermit();
+                running.set(null);
+                refused.accept(new ResourceClosedError("the AsyncEngine is disposed; no more work runs on it"));
+            }
+        });
+    }
+
+    private void inScope(StatementScope scope, Runnable task) {
+        StatementScope previous = StatementScope.enter(scope);
+        Thread current = Thread.currentThread();
+        worker.set(current);
+        try {
+            task.run();
+        } finally {
+            // the next call may already run on another worker (started from this call's completion): keep its mark
+            worker.compareAndSet(current, null);
+            StatementScope.exit(previous);
+        }
+    }
+
+    private <T> void finish(String name, StatementScope scope, CompletableFuture<T> result, Work<T> work) {
+        T value = null;
+        Throwable failure = null;
+        try {
+            if (!scope.isCancelled()) {
+                value = work.run();
+            }
+        } catch (Throwable e) {
+            failure = e;
+        }
+        if (scope.isCancelled()) {
+            abandon(name);
+            result.cancel(false);
+            return;
+        }
+        leave();
+        if (failure == null) {
+            result.complete(value);
+        } else {
+            result.completeExceptionally(failure);
+        }
+    }
+
+    /** Ends a call: gives the permit back unless the owner still holds a connection, then frees the lane. */
+    void leave() {
+        boolean keep;
+        try {
+            keep = owner.holdsConnection();
+        } catch (RuntimeException e) {
+            keep = false;
+        }
+        if (!keep) {
+            releasePermit();
+        }
+        running.set(null);
+    }
+
+    /** After a cancel: roll back and give the connection back (on this worker), refuse every later call. */
+    void abandon(String name) {
+        cancelledCall = name;
+        StatementScope previous = StatementScope.enter(null); // the rollback must not be refused as cancelled
+        try {
+            owner.abandon();
+        } catch (RuntimeException ignored) {
+            // the connection is destroyed by the pool if its rollback failed; nothing else to undo
+        } finally {
+            StatementScope.exit(previous);
+        }
+        releasePermit();
+        running.set(null);
+    }
+
+    private void releasePermit() {
+        if (permit) {
+            permit = false;
+            engine.permits().release();
+        }
+    }
+
+    void markClosed() {
+        closed = true;
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    boolean isCancelled() {
+        return cancelledCall != null;
+    }
+
+    boolean holdsPermit() {
+        return permit;
+    }
+
+    /** Whether the calling thread is this lane's worker in a call now (where lazy loads may run). */
+    boolean onWorkerNow() {
+        return worker.get() == Thread.currentThread();
+    }
+
+    String kind() {
+        return kind;
+    }
+}
