@@ -4,6 +4,7 @@ import dev.athanor.ArgumentError;
 import dev.athanor.Connection;
 import dev.athanor.Engine;
 import dev.athanor.Executable;
+import dev.athanor.ExecutionOption;
 import dev.athanor.InvalidRequestError;
 import dev.athanor.ResourceClosedError;
 import dev.athanor.Result;
@@ -12,6 +13,7 @@ import dev.athanor.Transaction;
 import dev.athanor.impl.dialect.Dialect;
 import dev.athanor.impl.result.CursorResult;
 import dev.athanor.impl.result.ResultOwner;
+import dev.athanor.impl.routing.ReadRouting;
 import dev.athanor.impl.sql.BoundStatement;
 import dev.athanor.impl.sql.CompiledStatement;
 import dev.athanor.impl.sql.SqlCompiler;
@@ -39,6 +41,9 @@ public final class ConnectionImpl implements Connection, ResultOwner, RawSqlExec
     private final StatementExecutor executor;
     /** Set when the connection is enlisted in a container's (JTA) transaction: that transaction commits, not this. */
     private final ManagedTransactions managed;
+    /** Sends marked reads to a read replica; null when the engine has none. */
+    private final ReadRouting routing;
+    private List<ExecutionOption> executionOptions = List.of();
 
     private final List<CursorResult> openResults = new ArrayList<>(2);
     private final List<NestedTransactionImpl> savepoints = new ArrayList<>(0);
@@ -60,6 +65,14 @@ public final class ConnectionImpl implements Connection, ResultOwner, RawSqlExec
         this.events = engine.eventsImpl();
         this.autocommit = engine.autocommit();
         this.executor = new StatementExecutor(this, engine, jdbc);
+        this.routing = engine.replicas() == null ? null : new ReadRouting(engine.replicas());
+    }
+
+    @Override
+    public Connection executionOptions(ExecutionOption... options) {
+        checkOpen();
+        executionOptions = ExecutionOption.merge(executionOptions, options);
+        return this;
     }
 
     // ---------------------------------------------------------------- execution
@@ -72,6 +85,12 @@ public final class ConnectionImpl implements Connection, ResultOwner, RawSqlExec
     @Override
     public Result execute(Executable statement, Map<String, ?> parameters) {
         checkOpen();
+        if (routing != null) {
+            Result onReplica = routing.executeIfReplica(statement, parameters, executionOptions);
+            if (onReplica != null) {
+                return onReplica;
+            }
+        }
         if (statement instanceof TextClause text) {
             BoundStatement bound = TextBinder.bind(text, parameters);
             return executor.run(text.text(), bound, shownParameters(text, parameters), List.of());
@@ -95,6 +114,7 @@ public final class ConnectionImpl implements Connection, ResultOwner, RawSqlExec
             return execute(statement, parameterSets.get(0));
         }
         checkOpen();
+        wrote();
         if (statement instanceof TextClause text) {
             return executor.runBatch(text, parameterSets);
         }
@@ -134,19 +154,29 @@ public final class ConnectionImpl implements Connection, ResultOwner, RawSqlExec
     /** The ORM's batched DML (see {@link StatementExecutor#runOrmBatch}); keys of {@code keyColumn} come back. */
     public StatementExecutor.BatchOutcome executeOrmBatch(String sql, List<Object[]> rows, String keyColumn) {
         checkOpen();
+        wrote();
         return executor.runOrmBatch(sql, rows, keyColumn);
     }
 
     /** A multi-row INSERT ... RETURNING key of {@code rows} rows; the generated keys in row order. */
     public List<Object> executeInsertReturning(String sql, Object[] parameters, int rows) {
         checkOpen();
+        wrote();
         return executor.runInsertReturning(sql, parameters, rows);
     }
 
     @Override
     public void executeRaw(String sql) {
         checkOpen();
+        wrote();
         executor.run(sql, new BoundStatement(sql, new Object[0]), new Object[0], List.of()).close();
+    }
+
+    /** Pins the rest of the transaction to the primary, so that its reads see what it wrote. */
+    private void wrote() {
+        if (routing != null) {
+            routing.wrote();
+        }
     }
 
     @Override
@@ -231,6 +261,9 @@ public final class ConnectionImpl implements Connection, ResultOwner, RawSqlExec
     @Override
     public void commit() {
         checkOpen();
+        if (routing != null) {
+            routing.endTransaction();
+        }
         if (!transactionActive) {
             return;
         }
@@ -259,6 +292,9 @@ public final class ConnectionImpl implements Connection, ResultOwner, RawSqlExec
     @Override
     public void rollback() {
         checkOpen();
+        if (routing != null) {
+            routing.endTransaction();
+        }
         if (!transactionActive) {
             return;
         }
@@ -349,7 +385,7 @@ public final class ConnectionImpl implements Connection, ResultOwner, RawSqlExec
 
     @Override
     public boolean inTransaction() {
-        return !closed && transactionActive;
+        return !closed && (transactionActive || routing != null && routing.inTransaction());
     }
 
     @Override
@@ -391,6 +427,9 @@ public final class ConnectionImpl implements Connection, ResultOwner, RawSqlExec
             return;
         }
         closeOpenResults();
+        if (routing != null) {
+            routing.endTransaction();
+        }
         closed = true;
         transactionActive = false;
         savepoints.clear();
@@ -403,6 +442,9 @@ public final class ConnectionImpl implements Connection, ResultOwner, RawSqlExec
             return;
         }
         closeOpenResults();
+        if (routing != null) {
+            routing.endTransaction();
+        }
         try {
             if (transactionActive && managed == null) {
                 savepoints.clear();
