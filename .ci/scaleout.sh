@@ -21,12 +21,16 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 cleanup() {
+    ops/scaleout/pgbouncer.sh down || true
     ops/scaleout/replicas.sh down || true
 }
 trap cleanup EXIT
 
 log "Streaming replicas of 127.0.0.1:5432 on 5433 and 5434"
 ops/scaleout/replicas.sh up 2
+
+log "PgBouncer (transaction pooling, 8 server connections) on 6432"
+ops/scaleout/pgbouncer.sh up
 
 log "Scale-out tests (tag scaleout) on PostgreSQL"
 mvn -B -ntp test -pl impl -Dgroups=scaleout -Dathanor.excludedGroups=none

@@ -8,6 +8,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -49,6 +50,28 @@ public final class ScaleOut {
             }
         } catch (IOException e) {
             throw new IllegalStateException("cannot run " + command[0] + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Runs {@code psql -AX -F ,} as the test user against {@code database} on {@code port} (PgBouncer's admin
+     * console speaks only the simple protocol and refuses pgJDBC's start-up SETs) and returns its output lines.
+     */
+    public static List<String> psql(int port, String database, String sql) {
+        try {
+            Process process = new ProcessBuilder("psql", "-h", "127.0.0.1", "-p", String.valueOf(port), "-U",
+                    TestDatabase.POSTGRESQL.user(), "-d", database, "-AX", "-F", ",", "-v", "ON_ERROR_STOP=1", "-c", sql)
+                    .redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new IllegalStateException("psql -p " + port + " -c \"" + sql + "\" failed: " + output);
+            }
+            return output.lines().toList();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run psql: " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
