@@ -21,6 +21,7 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 cleanup() {
+    ops/scaleout/patroni.sh down || true
     ops/scaleout/pgbouncer.sh down || true
     ops/scaleout/replicas.sh down || true
 }
@@ -31,6 +32,9 @@ ops/scaleout/replicas.sh up 2
 
 log "PgBouncer (transaction pooling, 8 server connections) on 6432"
 ops/scaleout/pgbouncer.sh up
+
+log "Patroni cluster (3 nodes on 5440-5442, REST 8008-8010) with etcd on 2379/2380"
+ops/scaleout/patroni.sh up
 
 log "Scale-out tests (tag scaleout) on PostgreSQL"
 mvn -B -ntp test -pl impl -Dgroups=scaleout -Dathanor.excludedGroups=none
