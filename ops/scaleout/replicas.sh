@@ -3,12 +3,14 @@
 #
 #   ops/scaleout/replicas.sh up [N]      make (pg_basebackup -R -X stream) and start replicas 1..N (default 2)
 #   ops/scaleout/replicas.sh start I     start replica I (after stop)
-#   ops/scaleout/replicas.sh stop I      stop replica I (fast shutdown), keeping its data directory
-#   ops/scaleout/replicas.sh down        stop every replica
+#   ops/scaleout/replicas.sh stop I      stop replica I (fast shutdown), keeping its data directory and slot
+#   ops/scaleout/replicas.sh down        stop every replica and drop its replication slot
 #   ops/scaleout/replicas.sh destroy     stop every replica and delete its data directory
 #   ops/scaleout/replicas.sh status      one line per replica
 #
-# Idempotent: "up" leaves a running, streaming replica alone. Needs a "host replication" line for 127.0.0.1 in the
+# Idempotent: "up" leaves a running, streaming replica alone. Each replica streams through a physical replication
+# slot (athanor_scaleout_replicaN) so that a replica stopped by a test finds its WAL again when it restarts, however
+# much other clients write meanwhile; "down" and "destroy" drop the slots, so nothing holds WAL on the primary after. Needs a "host replication" line for 127.0.0.1 in the
 # primary's pg_hba.conf (added here if missing, then the primary reloads its configuration; it is never restarted and
 # no other setting changes). Debian keeps a cluster's configuration in /etc, so each replica gets a small
 # postgresql.conf of its own: port, listen address, socket directory, hba_file, and the settings a hot standby must
@@ -16,6 +18,10 @@
 source "$(dirname "$0")/common.sh"
 
 replica_dir() { echo "$SCALEOUT_DIR/replica$1"; }
+slot_name() { echo "athanor_scaleout_replica$1"; }
+slot_exists() { [ "$(psql_primary -c "SELECT 1 FROM pg_replication_slots WHERE slot_name = '$(slot_name "$1")'")" = 1 ]; }
+drop_slot() { psql_primary -c "SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots
+    WHERE slot_name = '$(slot_name "$1")' AND NOT active" >/dev/null; }
 replica_port() { echo "${REPLICA_PORTS[$(($1 - 1))]}"; }
 
 ensure_replication_hba() {
@@ -77,12 +83,13 @@ up_one() {
         log "replica $n already streaming on port $(replica_port "$n")"
         return 0
     fi
-    if [ ! -f "$dir/standby.signal" ]; then
+    if [ ! -f "$dir/standby.signal" ] || ! slot_exists "$n"; then
         is_running "$n" && as_postgres "$PG_BIN/pg_ctl" -D "$dir" -m immediate stop >/dev/null || true
         rm -rf "$dir"
-        log "pg_basebackup of 127.0.0.1:$PRIMARY_PORT into $dir"
+        drop_slot "$n"
+        log "pg_basebackup of 127.0.0.1:$PRIMARY_PORT into $dir (replication slot $(slot_name "$n"))"
         as_postgres pg_basebackup -h "$PRIMARY_HOST" -p "$PRIMARY_PORT" -U postgres -D "$dir" -R -X stream \
-            -c fast --no-sync
+            -C -S "$(slot_name "$n")" -c fast --no-sync
         rm -f "$dir/postmaster.pid" "$dir/postmaster.opts"
         write_config "$n"
     fi
@@ -110,13 +117,16 @@ case "${1:-status}" in
         for n in $(seq 1 "${2:-2}"); do up_one "$n"; done ;;
     start) start_one "${2:?replica number}" ;;
     stop) stop_one "${2:?replica number}" ;;
-    down) for n in 1 2; do [ -d "$(replica_dir "$n")" ] && stop_one "$n"; done; true ;;
+    down)
+        # the slots go too: a stopped replica must not hold WAL back on the shared primary (the next "up" makes it again)
+        for n in 1 2; do [ -d "$(replica_dir "$n")" ] && stop_one "$n"; drop_slot "$n"; done; true ;;
     destroy)
         for n in 1 2; do
             if [ -d "$(replica_dir "$n")" ]; then
                 as_postgres "$PG_BIN/pg_ctl" -D "$(replica_dir "$n")" -m immediate stop >/dev/null 2>&1 || true
                 rm -rf "$(replica_dir "$n")"
             fi
+            drop_slot "$n"
         done ;;
     status)
         for n in 1 2; do
