@@ -90,6 +90,15 @@ public interface Connection extends AutoCloseable {
     /** Access to what lies under this connection: {@code unwrap(java.sql.Connection.class)}. */
     <T> T unwrap(Class<T> type);
 
+    /**
+     * Sets options for every statement of this connection from now on (SQLAlchemy's
+     * {@code Connection.execution_options}) and returns it: {@code engine.connect().executionOptions(Routing.REPLICA)}
+     * sends its reads to a read replica. An option on a statement wins over the connection's.
+     */
+    default Connection executionOptions(ExecutionOption... options) {
+        throw new InvalidRequestError("this connection (" + getClass().getName() + ") takes no execution options");
+    }
+
     /** Rolls back what was not committed and gives the connection back to the pool. Idempotent. */
     @Override
     void close();

@@ -102,6 +102,15 @@ public interface Engine extends AutoCloseable {
      */
     <T> T unwrap(Class<T> type);
 
+    /**
+     * A view of this engine whose connections start with these options (SQLAlchemy's
+     * {@code Engine.execution_options}): it shares the pool, events and replicas, and disposing it does nothing.
+     * {@code engine.executionOptions(Routing.REPLICA)} gives connections that read from replicas.
+     */
+    default Engine executionOptions(ExecutionOption... options) {
+        throw new InvalidRequestError("this engine (" + getClass().getName() + ") takes no execution options");
+    }
+
     /** Closes the pool and every connection in it; later {@link #connect()} calls fail. Idempotent. */
     void dispose();
 

@@ -41,6 +41,9 @@ public final class EngineBuilder {
     private int queryCacheSize = 500;
     private jakarta.transaction.TransactionManager xaTransactionManager; // null: an ordinary (non-XA) pool
     private jakarta.transaction.TransactionSynchronizationRegistry xaRegistry;
+    private final java.util.List<String> replicas = new java.util.ArrayList<>();
+    private Duration replicaMaxLag = ReplicaOptions.NONE.maxLag();
+    private Duration replicaCheckInterval = ReplicaOptions.NONE.checkInterval();
 
     EngineBuilder(String url) {
         if (url == null || url.isBlank()) {
@@ -181,10 +184,46 @@ public final class EngineBuilder {
         return this;
     }
 
+    /**
+     * Read replicas of this database (URLs in the same forms as the engine's). Reads marked {@link Routing#REPLICA}
+     * run on them, round-robin, while they are healthy; see {@link Routing} for the rules. Each replica gets a pool
+     * of its own with this builder's pool settings, user and password.
+     */
+    public EngineBuilder replicas(String... urls) {
+        return replicas(java.util.Arrays.asList(urls));
+    }
+
+    /** As {@link #replicas(String...)}; replaces the replicas given before. */
+    public EngineBuilder replicas(java.util.List<String> urls) {
+        Objects.requireNonNull(urls, "urls");
+        replicas.clear();
+        for (String replica : urls) {
+            if (replica == null || replica.isBlank()) {
+                throw new ArgumentError("replicas() got an empty URL; give each replica's URL, e.g. "
+                        + "\"postgresql://replica1:5432/app\"");
+            }
+            replicas.add(replica.trim());
+        }
+        return this;
+    }
+
+    /** A replica whose replay lags more than this behind the primary is skipped until it catches up (default 5 s). */
+    public EngineBuilder replicaMaxLag(Duration maxLag) {
+        this.replicaMaxLag = positive("replicaMaxLag", maxLag);
+        return this;
+    }
+
+    /** How often the background health check looks at each replica (default 1 s). */
+    public EngineBuilder replicaCheckInterval(Duration interval) {
+        this.replicaCheckInterval = positive("replicaCheckInterval", interval);
+        return this;
+    }
+
     /** The options collected so far, as an immutable value. */
     public EngineOptions options() {
         return new EngineOptions(url, echo, hideParameters, poolSize, maxOverflow, poolTimeout, poolRecycle, prePing,
-                leakDetection, user, password, isolationLevel, Map.copyOf(connectArgs), queryCacheSize);
+                leakDetection, user, password, isolationLevel, Map.copyOf(connectArgs), queryCacheSize,
+                new ReplicaOptions(replicas, replicaMaxLag, replicaCheckInterval));
     }
 
     /**

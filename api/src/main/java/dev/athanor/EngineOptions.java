@@ -25,10 +25,26 @@ import java.util.Map;
  * @param isolationLevel isolation level, or null for the database's default
  * @param connectArgs    driver properties
  * @param queryCacheSize compiled statements kept per engine
+ * @param replicas       read replicas and their health checks ({@link ReplicaOptions#NONE}: none)
  */
 public record EngineOptions(String url, boolean echo, boolean hideParameters, int poolSize, int maxOverflow,
         Duration poolTimeout, Duration poolRecycle, boolean prePing, Duration leakDetection, String user,
-        String password, IsolationLevel isolationLevel, Map<String, String> connectArgs, int queryCacheSize) {
+        String password, IsolationLevel isolationLevel, Map<String, String> connectArgs, int queryCacheSize,
+        ReplicaOptions replicas) {
+
+    /** Options without read replicas. */
+    public EngineOptions(String url, boolean echo, boolean hideParameters, int poolSize, int maxOverflow,
+            Duration poolTimeout, Duration poolRecycle, boolean prePing, Duration leakDetection, String user,
+            String password, IsolationLevel isolationLevel, Map<String, String> connectArgs, int queryCacheSize) {
+        this(url, echo, hideParameters, poolSize, maxOverflow, poolTimeout, poolRecycle, prePing, leakDetection, user,
+                password, isolationLevel, connectArgs, queryCacheSize, ReplicaOptions.NONE);
+    }
+
+    /** These options for another URL and without replicas: how each replica's own pool is configured. */
+    public EngineOptions forReplica(String replicaUrl) {
+        return new EngineOptions(replicaUrl, echo, hideParameters, poolSize, maxOverflow, poolTimeout, poolRecycle,
+                prePing, leakDetection, user, password, isolationLevel, connectArgs, queryCacheSize);
+    }
 
     @Override
     public String toString() {
@@ -37,6 +53,7 @@ public record EngineOptions(String url, boolean echo, boolean hideParameters, in
                 + ", echo=" + echo + ", poolSize=" + poolSize + ", maxOverflow=" + maxOverflow
                 + ", poolTimeout=" + poolTimeout + ", poolRecycle=" + poolRecycle + ", prePing=" + prePing
                 + ", user=" + user + ", password=" + (password == null ? null : "***")
-                + ", isolationLevel=" + isolationLevel + ", connectArgs=" + connectArgs.keySet() + "]";
+                + ", isolationLevel=" + isolationLevel + ", connectArgs=" + connectArgs.keySet()
+                + (replicas.urls().isEmpty() ? "" : ", replicas=" + replicas.urls().size()) + "]";
     }
 }

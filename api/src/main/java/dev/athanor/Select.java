@@ -55,6 +55,7 @@ public final class Select<T> implements Statement, SelectLike {
     private final ForUpdate forUpdate;
     private final Object entity;
     private List<dev.athanor.orm.LoaderOption> loaderOptions = List.of();
+    private List<ExecutionOption> executionOptions = List.of();
 
     private Select(List<Expression<?>> columns, List<FromClause> froms, List<Expression<Boolean>> where,
             List<Expression<?>> groupBy, List<Expression<Boolean>> having, List<OrderByItem> orderBy, Integer limit,
@@ -111,6 +112,7 @@ public final class Select<T> implements Statement, SelectLike {
         Select<T> copy = new Select<>(columns, froms, where, groupBy, having, orderBy, limit, offset, distinct,
                 forUpdate, entity);
         copy.loaderOptions = loaderOptions;
+        copy.executionOptions = executionOptions;
         return copy;
     }
 
@@ -401,6 +403,21 @@ public final class Select<T> implements Statement, SelectLike {
     /** The loader options given with {@link #options}. */
     public List<dev.athanor.orm.LoaderOption> loaderOptions() {
         return loaderOptions;
+    }
+
+    /**
+     * A copy with these execution options (SQLAlchemy's {@code execution_options}), e.g.
+     * {@code select(users).executionOptions(Routing.REPLICA)}; an option replaces one of the same class.
+     */
+    public Select<T> executionOptions(ExecutionOption... newOptions) {
+        Select<T> copy = copy(columns, froms, where, groupBy, having, orderBy, limit, offset, distinct, forUpdate);
+        copy.executionOptions = ExecutionOption.merge(executionOptions, newOptions);
+        return copy;
+    }
+
+    /** The execution options given, in order. */
+    public List<ExecutionOption> executionOptions() {
+        return executionOptions;
     }
 
     /** The ORM entity descriptor, or null for a Core select. */

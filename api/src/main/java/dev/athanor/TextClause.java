@@ -26,14 +26,17 @@ import java.util.Set;
 public final class TextClause implements Executable {
     private final ParsedText parsed;
     private final Map<String, Object> boundValues;
+    private final java.util.List<ExecutionOption> executionOptions;
 
     TextClause(String sql) {
-        this(ParsedText.parse(sql), Map.of());
+        this(ParsedText.parse(sql), Map.of(), java.util.List.of());
     }
 
-    private TextClause(ParsedText parsed, Map<String, Object> boundValues) {
+    private TextClause(ParsedText parsed, Map<String, Object> boundValues,
+            java.util.List<ExecutionOption> executionOptions) {
         this.parsed = parsed;
         this.boundValues = boundValues;
+        this.executionOptions = executionOptions;
     }
 
     /**
@@ -51,7 +54,7 @@ public final class TextClause implements Executable {
             }
             merged.put(entry.getKey(), entry.getValue());
         }
-        return new TextClause(parsed, Collections.unmodifiableMap(merged));
+        return new TextClause(parsed, Collections.unmodifiableMap(merged), executionOptions);
     }
 
     /** As {@link #bindParams(Map)} for one value. */
@@ -74,6 +77,19 @@ public final class TextClause implements Executable {
     /** The values bound with {@link #bindParams(Map)}. */
     public Map<String, Object> boundValues() {
         return boundValues;
+    }
+
+    /**
+     * A copy with these execution options (SQLAlchemy's {@code execution_options}), e.g.
+     * {@code text("SELECT ...").executionOptions(Routing.REPLICA)}; an option replaces one of the same class.
+     */
+    public TextClause executionOptions(ExecutionOption... newOptions) {
+        return new TextClause(parsed, boundValues, ExecutionOption.merge(executionOptions, newOptions));
+    }
+
+    /** The execution options given, in order. */
+    public java.util.List<ExecutionOption> executionOptions() {
+        return executionOptions;
     }
 
     /** The parsed form (fragments and bind positions), for implementations. */

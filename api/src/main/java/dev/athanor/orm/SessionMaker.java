@@ -76,6 +76,20 @@ public interface SessionMaker {
         throw new UnsupportedOperationException("this SessionMaker has no N+1 guard");
     }
 
+    /**
+     * The same maker for sessions that read from the engine's read replicas (its connections carry
+     * {@link dev.athanor.Routing#REPLICA}). A write in such a session still goes to the primary, and every statement
+     * after it in that transaction too, so the session reads its own writes; without replicas it is this maker.
+     *
+     * {@snippet :
+     * SessionMaker readers = sessions.readOnly();
+     * List<User> users = readers.inTransaction(s -> s.scalars(select(User.class)).all()); // on a replica
+     * }
+     */
+    default SessionMaker readOnly() {
+        throw new UnsupportedOperationException("this SessionMaker cannot route reads to replicas");
+    }
+
     Engine engine();
 
     /** The registry used; with {@code of(engine)} it grows as classes are used. */

@@ -58,6 +58,11 @@ public final class AthanorExtension implements Extension {
     private final Map<String, String> injected = new TreeMap<>();
     private final Map<String, DatabaseRuntime> databases = new LinkedHashMap<>();
 
+    /** {@code @ReadOnly} works in every archive without being listed in a beans.xml: the interceptor is added here. */
+    void readOnlyInterceptor(@Observes jakarta.enterprise.inject.spi.BeforeBeanDiscovery event, BeanManager beans) {
+        event.addAnnotatedType(beans.createAnnotatedType(ReadOnlyInterceptor.class), ReadOnlyInterceptor.class.getName());
+    }
+
     void entity(@Observes @WithAnnotations(Entity.class) ProcessAnnotatedType<?> event) {
         Class<?> type = event.getAnnotatedType().getJavaClass();
         if (type.isAnnotationPresent(Entity.class)) {

@@ -23,7 +23,9 @@ import java.util.TreeSet;
  *
  * <p>Keys of the default database: {@code athanor.datasource.url|username|password|jndi-name},
  * {@code athanor.pool.size|max-overflow|timeout|recycle}, {@code athanor.echo}, {@code athanor.schema-generation},
- * {@code athanor.packages}, {@code athanor.datasource.xa}. A named database uses the same keys after {@code athanor."name".}. Other keys that
+ * {@code athanor.packages}, {@code athanor.datasource.xa}, {@code athanor.datasource.replicas} (comma-separated URLs of
+ * read replicas), {@code athanor.datasource.replica-max-lag|replica-check-interval}. A named database uses the same
+ * keys after {@code athanor."name".}. Other keys that
  * start with {@code athanor.} and have a second dot outside these prefixes (such as a build's
  * {@code athanor.test.db}) are not Athanor's and are left alone.
  */
@@ -31,7 +33,8 @@ final class ConfigReader {
     static final String PREFIX = "athanor.";
     static final Set<String> KEYS = Set.of("datasource.url", "datasource.username", "datasource.password",
             "datasource.jndi-name", "pool.size", "pool.max-overflow", "pool.timeout", "pool.recycle", "echo",
-            "schema-generation", "packages", "datasource.xa");
+            "schema-generation", "packages", "datasource.xa", "datasource.replicas", "datasource.replica-max-lag",
+            "datasource.replica-check-interval");
 
     private final Config config;
     private final List<String> problems = new ArrayList<>();
@@ -106,21 +109,34 @@ final class ConfigReader {
                         + "'; expected none, create, drop-and-create or validate");
             }
         }
-        String packagesText = string(database, "packages");
-        List<String> packages = packagesText == null ? List.of()
-                : Arrays.stream(packagesText.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        List<String> packages = list(database, "packages");
         boolean xa = bool(database, "datasource.xa");
         if (xa && jndiName != null) {
             problems.add("configuration key " + key(database, "datasource.xa") + " is true, but "
                     + key(database, "datasource.jndi-name") + " names a server DataSource, whose XA support the server "
                     + "configures; use one of them");
         }
+        List<String> replicas = list(database, "datasource.replicas");
+        if (!replicas.isEmpty() && jndiName != null) {
+            problems.add("configuration key " + key(database, "datasource.replicas") + " needs "
+                    + key(database, "datasource.url") + ": with " + key(database, "datasource.jndi-name")
+                    + " the server pools the primary and Athanor cannot route to replicas");
+        }
+        Duration replicaMaxLag = duration(database, "datasource.replica-max-lag");
+        Duration replicaCheckInterval = duration(database, "datasource.replica-check-interval");
         if (problems.size() > before) {
             return null;
         }
         return new DatabaseConfig(database, url, string(database, "datasource.username"),
                 string(database, "datasource.password"), jndiName, poolSize, maxOverflow, timeout, recycle, echo,
-                generation, packages, xa);
+                generation, packages, xa, replicas, replicaMaxLag, replicaCheckInterval);
+    }
+
+    /** A comma-separated value, trimmed, empty items left out. */
+    private List<String> list(String database, String suffix) {
+        String text = string(database, suffix);
+        return text == null ? List.of()
+                : Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
     private String string(String database, String suffix) {

@@ -61,6 +61,11 @@ final class ContainerEngine implements Engine {
     }
 
     @Override
+    public Engine executionOptions(dev.athanor.ExecutionOption... options) {
+        return engine.executionOptions(options); // a view: its dispose() leaves the pool alone
+    }
+
+    @Override
     public void dispose() {
         throw new InvalidRequestError("the injected Engine belongs to the container, which closes its pool at "
                 + "shutdown; build an Engine of your own (Engine.builder(url)) to dispose it yourself", null,

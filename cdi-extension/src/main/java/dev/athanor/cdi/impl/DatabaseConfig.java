@@ -11,10 +11,13 @@ import java.util.List;
  * @param jndiName         the server DataSource's JNDI name, or null
  * @param packages         packages whose entities go to this database; empty: no package rule
  * @param xa               an XA pool ({@code datasource.xa}): connections are XA branches of the JTA transaction
+ * @param replicas         URLs of read replicas; empty: none
+ * @param replicaMaxLag    replay lag beyond which a replica is skipped, or null for the default
+ * @param replicaCheckInterval time between health checks of a replica, or null for the default
  */
 record DatabaseConfig(String name, String url, String username, String password, String jndiName, Integer poolSize,
         Integer maxOverflow, Duration poolTimeout, Duration poolRecycle, boolean echo, SchemaGeneration schemaGeneration,
-        List<String> packages, boolean xa) {
+        List<String> packages, boolean xa, List<String> replicas, Duration replicaMaxLag, Duration replicaCheckInterval) {
 
     /** The configuration key {@code athanor.<suffix>} or {@code athanor."name".<suffix>} of this database. */
     String key(String suffix) {

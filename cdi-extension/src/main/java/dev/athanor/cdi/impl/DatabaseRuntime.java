@@ -165,6 +165,13 @@ final class DatabaseRuntime {
         if (config.poolRecycle() != null) {
             builder.poolRecycle(config.poolRecycle());
         }
+        builder.replicas(config.replicas());
+        if (config.replicaMaxLag() != null) {
+            builder.replicaMaxLag(config.replicaMaxLag());
+        }
+        if (config.replicaCheckInterval() != null) {
+            builder.replicaCheckInterval(config.replicaCheckInterval());
+        }
         return builder;
     }
 

@@ -40,7 +40,7 @@ class ConfigReaderTest {
         assertThat(reader.problems()).isEmpty();
         assertThat(main).isEqualTo(new DatabaseConfig("", "jdbc:h2:mem:a", "sa", "pw", null, 3, 0,
                 Duration.ofSeconds(2), Duration.ofHours(1), true, SchemaGeneration.DROP_AND_CREATE,
-                List.of("com.example.a", "com.example.b"), false));
+                List.of("com.example.a", "com.example.b"), false, List.of(), null, null));
         DatabaseConfig orders = reader.read("orders");
         assertThat(orders.jndiName()).isEqualTo("java:comp/DefaultDataSource");
         assertThat(orders.url()).isNull();
@@ -48,6 +48,25 @@ class ConfigReaderTest {
         assertThat(orders.packageMatch("com.example.orders.model")).isEqualTo("com.example.orders".length());
         assertThat(orders.packageMatch("com.example.ordersx")).isEqualTo(-1);
         assertThat(orders.key("pool.size")).isEqualTo("athanor.\"orders\".pool.size");
+    }
+
+    @Test
+    void readsReplicasAndRejectsThemOverAServerDataSource() {
+        ConfigReader reader = new ConfigReader(config(Map.of(
+                "athanor.datasource.url", "postgresql://db1/app",
+                "athanor.datasource.replicas", "postgresql://db2/app, postgresql://db3/app",
+                "athanor.datasource.replica-max-lag", "2s",
+                "athanor.datasource.replica-check-interval", "250ms",
+                "athanor.\"legacy\".datasource.jndi-name", "java:comp/DefaultDataSource",
+                "athanor.\"legacy\".datasource.replicas", "postgresql://db4/app")));
+        assertThat(reader.scan()).containsExactly("", "legacy");
+        DatabaseConfig main = reader.read("");
+        assertThat(main.replicas()).containsExactly("postgresql://db2/app", "postgresql://db3/app");
+        assertThat(main.replicaMaxLag()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(main.replicaCheckInterval()).isEqualTo(Duration.ofMillis(250));
+        assertThat(reader.read("legacy")).isNull();
+        assertThat(reader.problems()).singleElement().asString()
+                .contains("athanor.\"legacy\".datasource.replicas").contains("datasource.url");
     }
 
     @Test
@@ -71,7 +90,8 @@ class ConfigReaderTest {
                 "configuration key athanor.schema-generation is 'update'; expected none, create, drop-and-create or "
                         + "validate",
                 "unknown configuration key athanor.datasource.user; the keys after athanor. are datasource.jndi-name, "
-                        + "datasource.password, datasource.url, datasource.username, datasource.xa, echo, packages, "
+                        + "datasource.password, datasource.replica-check-interval, datasource.replica-max-lag, "
+                        + "datasource.replicas, datasource.url, datasource.username, datasource.xa, echo, packages, "
                         + "pool.max-overflow, pool.recycle, pool.size, pool.timeout, schema-generation",
                 "configuration key athanor.\"broken.datasource.url is malformed: a named database's keys look like "
                         + "athanor.\"name\".datasource.url",

@@ -5,6 +5,7 @@ import dev.athanor.CommitOutcomeUnknownError;
 import dev.athanor.Connection;
 import dev.athanor.Engine;
 import dev.athanor.Executable;
+import dev.athanor.ExecutionOption;
 import dev.athanor.InvalidRequestError;
 import dev.athanor.ResourceClosedError;
 import dev.athanor.Result;
@@ -13,6 +14,7 @@ import dev.athanor.Transaction;
 import dev.athanor.impl.dialect.Dialect;
 import dev.athanor.impl.result.CursorResult;
 import dev.athanor.impl.result.ResultOwner;
+import dev.athanor.impl.routing.ReadRouting;
 import dev.athanor.impl.sql.BoundStatement;
 import dev.athanor.impl.sql.CompiledStatement;
 import dev.athanor.impl.sql.SqlCompiler;
@@ -40,6 +42,9 @@ public final class ConnectionImpl implements Connection, ResultOwner, RawSqlExec
     private final StatementExecutor executor;
     /** Set when the connection is enlisted in a container's (JTA) transaction: that transaction commits, not this. */
     private final ManagedTransactions managed;
+    /** Sends marked reads to a read replica; null when the engine has none. */
+    private final ReadRouting routing;
+    private List<ExecutionOption> executionOptions = List.of();
 
     private final List<CursorResult> openResults = new ArrayList<>(2);
     private final List<NestedTransactionImpl> savepoints = new ArrayList<>(0);
@@ -63,6 +68,14 @@ public final class ConnectionImpl implements Connection, ResultOwner, RawSqlExec
         this.events = engine.eventsImpl();
         this.autocommit = engine.autocommit();
         this.executor = new StatementExecutor(this, engine, jdbc);
+        this.routing = engine.replicas() == null ? null : new ReadRouting(engine.replicas());
+    }
+
+    @Override
+    public Connection executionOptions(ExecutionOption... options) {
+        checkOpen();
+        executionOptions = ExecutionOption.merge(executionOptions, options);
+        return this;
     }
 
     // ---------------------------------------------------------------- execution
@@ -75,6 +88,12 @@ public final class ConnectionImpl implements Connection, ResultOwner, RawSqlExec
     @Override
     public Result execute(Executable statement, Map<String, ?> parameters) {
         checkOpen();
+        if (routing != null) {
+            Result onReplica = routing.executeIfReplica(statement, parameters, executionOptions);
+            if (onReplica != null) {
+                return onReplica;
+            }
+        }
         if (statement instanceof TextClause text) {
             BoundStatement bound = TextBinder.bind(text, parameters);
             return executor.run(text.text(), bound, shownParameters(text, parameters), List.of());
@@ -98,6 +117,7 @@ public final class ConnectionImpl implements Connection, ResultOwner, RawSqlExec
             return execute(statement, parameterSets.get(0));
         }
         checkOpen();
+        wrote();
         if (statement instanceof TextClause text) {
             return executor.runBatch(text, parameterSets);
         }
@@ -137,19 +157,29 @@ public final class ConnectionImpl implements Connection, ResultOwner, RawSqlExec
     /** The ORM's batched DML (see {@link StatementExecutor#runOrmBatch}); keys of {@code keyColumn} come back. */
     public StatementExecutor.BatchOutcome executeOrmBatch(String sql, List<Object[]> rows, String keyColumn) {
         checkOpen();
+        wrote();
         return executor.runOrmBatch(sql, rows, keyColumn);
     }
 
     /** A multi-row INSERT ... RETURNING key of {@code rows} rows; the generated keys in row order. */
     public List<Object> executeInsertReturning(String sql, Object[] parameters, int rows) {
         checkOpen();
+        wrote();
         return executor.runInsertReturning(sql, parameters, rows);
     }
 
     @Override
     public void executeRaw(String sql) {
         checkOpen();
+        wrote();
         executor.run(sql, new BoundStatement(sql, new Object[0]), new Object[0], List.of()).close();
+    }
+
+    /** Pins the rest of the transaction to the primary, so that its reads see what it wrote. */
+    private void wrote() {
+        if (routing != null) {
+            routing.wrote();
+        }
     }
 
     @Override
@@ -234,6 +264,9 @@ public final class ConnectionImpl implements Connection, ResultOwner, RawSqlExec
     @Override
     public void commit() {
         checkOpen();
+        if (routing != null) {
+            routing.endTransaction();
+        }
         if (!transactionActive) {
             return;
         }
@@ -269,6 +302,9 @@ public final class ConnectionImpl implements Connection, ResultOwner, RawSqlExec
     @Override
     public void rollback() {
         checkOpen();
+        if (routing != null) {
+            routing.endTransaction();
+        }
         if (!transactionActive) {
             return;
         }
@@ -359,7 +395,7 @@ public final class ConnectionImpl implements Connection, ResultOwner, RawSqlExec
 
     @Override
     public boolean inTransaction() {
-        return !closed && transactionActive;
+        return !closed && (transactionActive || routing != null && routing.inTransaction());
     }
 
     @Override
@@ -401,6 +437,9 @@ public final class ConnectionImpl implements Connection, ResultOwner, RawSqlExec
             return;
         }
         closeOpenResults();
+        if (routing != null) {
+            routing.endTransaction();
+        }
         closed = true;
         transactionActive = false;
         savepoints.clear();
@@ -417,6 +456,9 @@ public final class ConnectionImpl implements Connection, ResultOwner, RawSqlExec
             return;
         }
         closeOpenResults();
+        if (routing != null) {
+            routing.endTransaction();
+        }
         try {
             if (transactionActive && managed == null) {
                 savepoints.clear();

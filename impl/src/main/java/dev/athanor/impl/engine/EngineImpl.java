@@ -5,6 +5,7 @@ import dev.athanor.Connection;
 import dev.athanor.Engine;
 import dev.athanor.EngineEvents;
 import dev.athanor.EngineOptions;
+import dev.athanor.ExecutionOption;
 import dev.athanor.OperationalError;
 import dev.athanor.PoolStatus;
 import dev.athanor.PoolTimeoutError;
@@ -12,9 +13,11 @@ import dev.athanor.ResourceClosedError;
 import dev.athanor.impl.dialect.Dialect;
 import dev.athanor.impl.dialect.Dialects;
 import dev.athanor.impl.pool.ConnectionPool;
+import dev.athanor.impl.routing.ReplicaSet;
 import dev.athanor.impl.sql.SqlCompiler;
 
 import java.sql.SQLException;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -24,10 +27,11 @@ public final class EngineImpl implements Engine {
     private final DatabaseUrl url;
     private final Dialect dialect;
     private final ConnectionPool pool;
-    private final EngineEventsImpl events = new EngineEventsImpl();
+    private final EngineEventsImpl events;
     private final EchoLog echo;
     private final SqlCompiler compiler;
     private final ManagedTransactions managedTransactions; // null: no container transactions
+    private final ReplicaSet replicas; // null: no read replicas
     private volatile boolean disposed;
 
     EngineImpl(EngineOptions options) {
@@ -36,7 +40,13 @@ public final class EngineImpl implements Engine {
 
     /** An engine whose pool comes from {@code starter} and whose connections may join container transactions. */
     EngineImpl(EngineOptions options, PoolStarter starter, ManagedTransactions managedTransactions) {
+        this(options, starter, managedTransactions, new EngineEventsImpl());
+    }
+
+    private EngineImpl(EngineOptions options, PoolStarter starter, ManagedTransactions managedTransactions,
+            EngineEventsImpl events) {
         this.options = options;
+        this.events = events;
         this.managedTransactions = managedTransactions;
         this.url = DatabaseUrl.parse(options.url());
         this.dialect = Dialects.forName(url.dialect());
@@ -50,6 +60,25 @@ public final class EngineImpl implements Engine {
             throw new OperationalError("cannot start a connection pool for " + url.display() + ": " + e.getMessage(),
                     null, null, e.getSQLState(), e.getErrorCode(), e);
         }
+        this.replicas = options.replicas().urls().isEmpty() ? null : ReplicaSet.start(this, options);
+    }
+
+    /**
+     * An engine for one read replica of {@code primary}: its own pool with the primary's pool settings, the primary's
+     * listeners (so statement events cover replica reads), no replicas and no container transactions.
+     */
+    public static EngineImpl replicaOf(EngineImpl primary, String replicaUrl) {
+        return new EngineImpl(primary.options.forReplica(replicaUrl), ConnectionPool::start, null, primary.events);
+    }
+
+    /** The read replicas and their health, or null when the engine has none. */
+    public ReplicaSet replicas() {
+        return replicas;
+    }
+
+    @Override
+    public Engine executionOptions(ExecutionOption... executionOptions) {
+        return new OptionEngine(this, ExecutionOption.merge(List.of(), executionOptions));
     }
 
     @Override
@@ -189,6 +218,9 @@ public final class EngineImpl implements Engine {
     public void dispose() {
         if (!disposed) {
             disposed = true;
+            if (replicas != null) {
+                replicas.close();
+            }
             pool.close();
         }
     }

@@ -17,6 +17,12 @@
  *   checked out while a container transaction is active is enlisted by the pool (Agroal's transaction integration,
  *   or the server's DataSource) and never commits, rolls back or changes autocommit itself: {@code commit()} is the
  *   {@code commit-in-jta} error, {@code rollback()} marks the transaction rollback-only.</li>
+ *   <li>Read replicas (see {@code dev.athanor.impl.routing}): an engine built with replicas holds a
+ *   {@link dev.athanor.impl.routing.ReplicaSet}; each connection asks its {@code ReadRouting} before running a
+ *   statement whether a replica runs it, and tells it of writes and of the end of each transaction. These calls are
+ *   the only seams; a replica is itself an {@code EngineImpl} ({@link dev.athanor.impl.engine.EngineImpl#replicaOf})
+ *   sharing the primary's listeners. {@code OptionEngine} is SQLAlchemy's {@code Engine.execution_options()} view:
+ *   same pool, connections that start with options.</li>
  * </ul>
  *
  * <p>Choices made where SQLAlchemy has no direct equivalent: an executemany of one parameter set runs as a single

@@ -69,6 +69,11 @@ public final class SessionMakerImpl implements SessionMaker {
     }
 
     @Override
+    public SessionMaker readOnly() {
+        return new SessionMakerImpl(engine.executionOptions(dev.athanor.Routing.REPLICA), registry, autoflush, guard);
+    }
+
+    @Override
     public SessionMaker withAutoflush(boolean value) {
         return new SessionMakerImpl(engine, registry, value, guard);
     }

@@ -1,0 +1,98 @@
+package dev.athanor.impl.engine;
+
+import dev.athanor.Connection;
+import dev.athanor.Engine;
+import dev.athanor.EngineEvents;
+import dev.athanor.ExecutionOption;
+import dev.athanor.PoolStatus;
+
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * A view of an engine whose connections start with execution options (SQLAlchemy's {@code OptionEngine}, what
+ * {@code Engine.execution_options()} returns): same pool, events and replicas; disposing the view leaves the engine
+ * open, since the view does not own it.
+ */
+final class OptionEngine implements Engine {
+    private final EngineImpl engine;
+    private final List<ExecutionOption> options;
+
+    OptionEngine(EngineImpl engine, List<ExecutionOption> options) {
+        this.engine = engine;
+        this.options = options;
+    }
+
+    @Override
+    public Connection connect() {
+        return engine.connect().executionOptions(options.toArray(ExecutionOption[]::new));
+    }
+
+    @Override
+    public void begin(Consumer<Connection> work) {
+        inTransaction(conn -> {
+            work.accept(conn);
+            return null;
+        });
+    }
+
+    @Override
+    public <T> T inTransaction(Function<Connection, T> work) {
+        try (Connection conn = connect()) {
+            T value;
+            try {
+                value = work.apply(conn);
+            } catch (RuntimeException | Error e) {
+                try {
+                    conn.rollback();
+                } catch (RuntimeException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+                throw e;
+            }
+            conn.commit();
+            return value;
+        }
+    }
+
+    @Override
+    public Engine executionOptions(ExecutionOption... more) {
+        return new OptionEngine(engine, ExecutionOption.merge(options, more));
+    }
+
+    @Override
+    public String dialectName() {
+        return engine.dialectName();
+    }
+
+    @Override
+    public String url() {
+        return engine.url();
+    }
+
+    @Override
+    public EngineEvents events() {
+        return engine.events();
+    }
+
+    @Override
+    public PoolStatus poolStatus() {
+        return engine.poolStatus();
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> type) {
+        return engine.unwrap(type);
+    }
+
+    /** The view owns nothing: the engine it shows stays open. */
+    @Override
+    public void dispose() {
+    }
+
+    @Override
+    public String toString() {
+        return "Engine(" + engine.url() + ", " + options + ")";
+    }
+}
