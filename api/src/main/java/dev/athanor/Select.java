@@ -55,6 +55,7 @@ public final class Select<T> implements Statement, SelectLike {
     private final ForUpdate forUpdate;
     private final Object entity;
     private List<dev.athanor.orm.LoaderOption> loaderOptions = List.of();
+    private List<ExecutionOption> executionOptions = List.of();
 
     private Select(List<Expression<?>> columns, List<FromClause> froms, List<Expression<Boolean>> where,
             List<Expression<?>> groupBy, List<Expression<Boolean>> having, List<OrderByItem> orderBy, Integer limit,
@@ -111,6 +112,7 @@ public final class Select<T> implements Statement, SelectLike {
         Select<T> copy = new Select<>(columns, froms, where, groupBy, having, orderBy, limit, offset, distinct,
                 forUpdate, entity);
         copy.loaderOptions = loaderOptions;
+        copy.executionOptions = executionOptions;
         return copy;
     }
 
@@ -396,6 +398,25 @@ public final class Select<T> implements Statement, SelectLike {
         }
         copy.loaderOptions = List.copyOf(all);
         return copy;
+    }
+
+    /**
+     * Options for whoever executes the select (SQLAlchemy's {@code execution_options}), an option replacing one of
+     * the same class; the ORM's {@code ReadOnly.TRUE} loads objects without snapshots (not dirty-checked):
+     *
+     * {@snippet :
+     * List<User> users = session.scalars(select(User.class).executionOptions(ReadOnly.TRUE)).all();
+     * }
+     */
+    public Select<T> executionOptions(ExecutionOption... newOptions) {
+        Select<T> copy = copy(columns, froms, where, groupBy, having, orderBy, limit, offset, distinct, forUpdate);
+        copy.executionOptions = ExecutionOption.merge(executionOptions, newOptions);
+        return copy;
+    }
+
+    /** The execution options given with {@link #executionOptions(ExecutionOption...)}. */
+    public List<ExecutionOption> executionOptions() {
+        return executionOptions;
     }
 
     /** The loader options given with {@link #options}. */
