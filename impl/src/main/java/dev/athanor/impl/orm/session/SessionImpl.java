@@ -50,6 +50,8 @@ public final class SessionImpl implements Session, DeferredLoader, dev.athanor.i
     private final RegistryImpl registry;
     private final ThreadGuard guard = new ThreadGuard();
     private final IdentityMap identity = new IdentityMap();
+    /** Whether {@link #states} holds a lazy-loading subclass object (which must be detached at close). */
+    private boolean loadingObjects;
     /** While a {@code ReadOnly.TRUE} select (and the relationship loads it makes) runs: new objects are read-only. */
     private boolean loadReadOnly;
     private final Map<Object, InstanceState> states = new IdentityHashMap<>();
@@ -219,6 +221,7 @@ public final class SessionImpl implements Session, DeferredLoader, dev.athanor.i
         state.relationships(registry.relationships(mapper));
         state.sequence(++sequence);
         states.put(entity, state);
+        loadingObjects |= entity instanceof LoadingSubclass;
         return state;
     }
 
@@ -651,10 +654,13 @@ public final class SessionImpl implements Session, DeferredLoader, dev.athanor.i
 
     /** Forgets every object: only lazy-loading instances need per-object work, the maps are simply emptied. */
     private void detachAll() {
-        for (InstanceState state : states.values()) {
-            if (state.entity() instanceof LoadingSubclass loading) {
-                detachLoading(state, loading);
+        if (loadingObjects) {   // else no object needs detaching: no walk over the objects at close
+            for (InstanceState state : states.values()) {
+                if (state.entity() instanceof LoadingSubclass loading) {
+                    detachLoading(state, loading);
+                }
             }
+            loadingObjects = false;
         }
         states.clear();
         identity.clear();
@@ -1003,6 +1009,7 @@ public final class SessionImpl implements Session, DeferredLoader, dev.athanor.i
         state.key(key);
         populate(state, row, offset, columns);
         states.put(entity, state);
+        loadingObjects |= entity instanceof LoadingSubclass;
         identity.put(mapper, key, state);
         if (entity instanceof LoadingSubclass loading) {
             loading.athanor$state(this);
