@@ -72,6 +72,22 @@ def alloc(run):
     return metric["score"] if metric else None
 
 
+def cpu(run):
+    """CPU time per operation in ns (CpuTimeProfiler), or None."""
+    metric = run.get("secondaryMetrics", {}).get("cpu.time.norm") if run else None
+    return metric["score"] if metric else None
+
+
+def fmt_ns(value):
+    if value is None:
+        return "-"
+    if value >= 1e6:
+        return f"{value / 1e6:.2f} ms"
+    if value >= 1e3:
+        return f"{value / 1e3:.1f} µs"
+    return f"{value:.0f} ns"
+
+
 def fmt(value):
     if value >= 1000:
         return f"{value:,.0f}"
@@ -100,8 +116,9 @@ def tables(results):
             continue
         out.append(f"\n**{DB_NAMES[db]}** (mean ± 99.9% interval; allocation = `gc.alloc.rate.norm` per operation)\n")
         out.append("| workload | Athanor | Hibernate | JDBC | Athanor / JDBC | target | met | Athanor / Hibernate "
-                   "| allocation Athanor / Hibernate / JDBC | Athanor / JDBC allocation | other variants |")
-        out.append("|---|---|---|---|---|---|---|---|---|---|---|")
+                   "| CPU per op Athanor / Hibernate / JDBC | CPU Athanor / JDBC | met (CPU) "
+                   "| allocation Athanor / Hibernate / JDBC | allocation Athanor / JDBC | other variants |")
+        out.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
         for workload, sides in rows:
             a, h, j = sides.get("athanor"), sides.get("hibernate"), sides.get("jdbc")
             if a is None:
@@ -118,8 +135,12 @@ def tables(results):
                                  if side not in ("athanor", "hibernate", "jdbc"))
             ratio = f"**{rj:.2f}**" if rj is not None else "-"
             versus = f"{rh:.2f}" if rh is not None else "-"
+            cpus = " / ".join(fmt_ns(cpu(r)) for r in (a, h, j))
+            rc = cpu(a) / cpu(j) if cpu(a) and cpu(j) else None
+            met_cpu = "-" if rc is None or t is None else ("yes" if rc <= t else "**no**")
             out.append(f"| {NAMES[workload]} | {cell(a)} | {cell(h)} | {cell(j)} | {ratio} | {t or '-'} | {met} "
-                       f"| {versus} | {allocs} | {ra} | {variants or '-'} |")
+                       f"| {versus} | {cpus} | {f'**{rc:.2f}**' if rc else '-'} | {met_cpu} | {allocs} | {ra} "
+                       f"| {variants or '-'} |")
     return "\n".join(out)
 
 
@@ -134,22 +155,26 @@ def svg(results, path):
             a = score(sides["athanor"])
             rj = a / score(sides["jdbc"]) if "jdbc" in sides else None
             rh = a / score(sides["hibernate"]) if "hibernate" in sides else None
-            entries.append((f"{label} · {DB_NAMES[db]}", rj, rh, target(workload, db)))
+            ca, cj = cpu(sides["athanor"]), cpu(sides.get("jdbc"))
+            rc = ca / cj if ca and cj else None
+            entries.append((f"{label} · {DB_NAMES[db]}", rj, rc, rh, target(workload, db)))
     top, left, bar, gap, width = 60, 330, 11, 10, 520
-    height = top + len(entries) * (2 * bar + gap) + 60
-    scale_max = max([3.0] + [r for e in entries for r in e[1:3] if r is not None])
+    height = top + len(entries) * (3 * bar + gap) + 60
+    scale_max = max([3.0] + [r for e in entries for r in e[1:4] if r is not None])
     scale_max = min(scale_max, 6.0)
     x = lambda ratio: left + width * min(ratio, scale_max) / scale_max
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{left + width + 80}" height="{height}" '
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{max(left + width + 80, 680)}" height="{height}" '
              f'font-family="sans-serif" font-size="12">',
              f'<rect width="100%" height="100%" fill="white"/>',
              f'<text x="10" y="22" font-size="15" font-weight="bold">Athanor ORM: time relative to hand-written '
              f'JDBC and to Hibernate ORM (lower is better; 1 = same time)</text>',
              f'<rect x="10" y="34" width="12" height="10" fill="#1f5fa8"/><text x="27" y="43">Athanor / JDBC</text>',
-             f'<rect x="140" y="34" width="12" height="10" fill="#9cc3ec"/>'
-             f'<text x="157" y="43">Athanor / Hibernate</text>',
-             f'<line x1="290" y1="39" x2="310" y2="39" stroke="#c0392b" stroke-width="2" stroke-dasharray="4,2"/>'
-             f'<text x="315" y="43">target (Athanor / JDBC)</text>']
+             f'<rect x="120" y="34" width="12" height="10" fill="#2e9e5b"/>'
+             f'<text x="137" y="43">Athanor / JDBC, CPU time</text>',
+             f'<rect x="290" y="34" width="12" height="10" fill="#9cc3ec"/>'
+             f'<text x="307" y="43">Athanor / Hibernate</text>',
+             f'<line x1="440" y1="39" x2="460" y2="39" stroke="#c0392b" stroke-width="2" stroke-dasharray="4,2"/>'
+             f'<text x="465" y="43">target (Athanor / JDBC)</text>']
     tick = 0.5
     value = 0.0
     while value <= scale_max + 1e-9:
@@ -158,9 +183,9 @@ def svg(results, path):
         parts.append(f'<text x="{x(value):.1f}" y="{height - 30}" text-anchor="middle">{value:g}</text>')
         value += tick
     y = top
-    for label, rj, rh, t in entries:
-        parts.append(f'<text x="{left - 8}" y="{y + bar + 4}" text-anchor="end">{label}</text>')
-        for row, (ratio, color) in enumerate(((rj, "#1f5fa8"), (rh, "#9cc3ec"))):
+    for label, rj, rc, rh, t in entries:
+        parts.append(f'<text x="{left - 8}" y="{y + int(1.5 * bar) + 4}" text-anchor="end">{label}</text>')
+        for row, (ratio, color) in enumerate(((rj, "#1f5fa8"), (rc, "#2e9e5b"), (rh, "#9cc3ec"))):
             if ratio is None:
                 continue
             yy = y + row * bar
@@ -168,9 +193,9 @@ def svg(results, path):
             parts.append(f'<text x="{x(ratio) + 4:.1f}" y="{yy + bar - 2}" font-size="10">{ratio:.2f}'
                          f'{"+" if ratio > scale_max else ""}</text>')
         if t:
-            parts.append(f'<line x1="{x(t):.1f}" y1="{y - 2}" x2="{x(t):.1f}" y2="{y + 2 * bar + 1}" '
+            parts.append(f'<line x1="{x(t):.1f}" y1="{y - 2}" x2="{x(t):.1f}" y2="{y + 3 * bar + 1}" '
                          f'stroke="#c0392b" stroke-width="2" stroke-dasharray="4,2"/>')
-        y += 2 * bar + gap
+        y += 3 * bar + gap
     parts.append(f'<text x="{left}" y="{height - 10}" fill="#555">ratio of mean times per operation, one JMH run '
                  f'per database (benchmarks/README.md)</text>')
     parts.append("</svg>")

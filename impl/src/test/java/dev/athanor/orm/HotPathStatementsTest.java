@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Exact statements of the paths issue 14 made faster (the benchmarks' six workloads): get by key in its own
  * session (the key select's walk kept per statement), a plain load (rows read into one buffer, the identity map
- * per mapper), selectin of 100 parents (one typed array parameter), insert one and commit, load-change-commit.
+ * per mapper), selectin of 100 parents (rows into one buffer), insert one and commit, load-change-commit.
  */
 @DatabaseTest
 class HotPathStatementsTest {
