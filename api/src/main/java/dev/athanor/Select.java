@@ -400,6 +400,25 @@ public final class Select<T> implements Statement, SelectLike {
         return copy;
     }
 
+    /**
+     * Options for whoever executes the select (SQLAlchemy's {@code execution_options}), an option replacing one of
+     * the same class; the ORM's {@code ReadOnly.TRUE} loads objects without snapshots (not dirty-checked):
+     *
+     * {@snippet :
+     * List<User> users = session.scalars(select(User.class).executionOptions(ReadOnly.TRUE)).all();
+     * }
+     */
+    public Select<T> executionOptions(ExecutionOption... newOptions) {
+        Select<T> copy = copy(columns, froms, where, groupBy, having, orderBy, limit, offset, distinct, forUpdate);
+        copy.executionOptions = ExecutionOption.merge(executionOptions, newOptions);
+        return copy;
+    }
+
+    /** The execution options given with {@link #executionOptions(ExecutionOption...)}. */
+    public List<ExecutionOption> executionOptions() {
+        return executionOptions;
+    }
+
     /** The loader options given with {@link #options}. */
     public List<dev.athanor.orm.LoaderOption> loaderOptions() {
         return loaderOptions;

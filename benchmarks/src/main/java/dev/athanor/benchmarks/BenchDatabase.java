@@ -36,17 +36,8 @@ public class BenchDatabase {
 
     @Setup(Level.Trial)
     public void setUp() throws SQLException {
-        String url = switch (db) {
-            case "h2" -> "jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1";
-            case "postgresql" -> "jdbc:postgresql://127.0.0.1:5432/athanor_bench";
-            case "mariadb" -> "jdbc:mariadb://127.0.0.1:3306/athanor_bench";
-            default -> throw new IllegalArgumentException("unknown database " + db);
-        };
-        String user = switch (db) {
-            case "postgresql" -> "postgres";
-            case "mariadb" -> "root";
-            default -> "sa";
-        };
+        String url = url(db, "bench");
+        String user = user(db);
         createDatabase(db);
         engine = Engine.builder(url).user(user).password("").poolSize(4).maxOverflow(0).build();
         dataSource = engine.unwrap(DataSource.class);
@@ -100,20 +91,55 @@ public class BenchDatabase {
         }
     }
 
-    /** Creates the database {@code athanor_bench} on PostgreSQL or MariaDB if it is missing (H2: nothing to do). */
+    /**
+     * The PostgreSQL / MariaDB database the benchmarks use: {@code athanor_bench}, or the system property
+     * {@code athanor.bench.database} (so that two people benchmarking on one server do not share tables:
+     * {@code java -Dathanor.bench.database=athanor_h14 -jar benchmarks.jar ...}; JMH passes the property on to its
+     * forks). Only letters, digits and underscores: it is written into CREATE DATABASE.
+     */
+    static String databaseName() {
+        String name = System.getProperty("athanor.bench.database", "athanor_bench");
+        if (!name.matches("[A-Za-z0-9_]+")) {
+            throw new IllegalArgumentException("athanor.bench.database must be letters, digits and underscores: "
+                    + name);
+        }
+        return name;
+    }
+
+    /** The JDBC URL of {@code db} (h2, postgresql, mariadb); H2 an in-memory database named {@code h2Name}. */
+    static String url(String db, String h2Name) {
+        return switch (db) {
+            case "h2" -> "jdbc:h2:mem:" + h2Name + ";DB_CLOSE_DELAY=-1";
+            case "postgresql" -> "jdbc:postgresql://127.0.0.1:5432/" + databaseName();
+            case "mariadb" -> "jdbc:mariadb://127.0.0.1:3306/" + databaseName();
+            default -> throw new IllegalArgumentException("unknown database " + db);
+        };
+    }
+
+    /** The user of {@code db}'s server (no password on any). */
+    static String user(String db) {
+        return switch (db) {
+            case "postgresql" -> "postgres";
+            case "mariadb" -> "root";
+            default -> "sa";
+        };
+    }
+
+    /** Creates the {@link #databaseName() database} on PostgreSQL or MariaDB if it is missing (H2: nothing to do). */
     static void createDatabase(String db) throws SQLException {
+        String name = databaseName();
         if (db.equals("postgresql")) {
             try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
                     Statement st = c.createStatement();
-                    ResultSet rs = st.executeQuery("SELECT 1 FROM pg_database WHERE datname = 'athanor_bench'")) {
+                    ResultSet rs = st.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + name + "'")) {
                 if (!rs.next()) {
-                    st.execute("CREATE DATABASE athanor_bench");
+                    st.execute("CREATE DATABASE " + name);
                 }
             }
         } else if (db.equals("mariadb")) {
             try (Connection c = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:3306/", "root", "");
                     Statement st = c.createStatement()) {
-                st.execute("CREATE DATABASE IF NOT EXISTS athanor_bench");
+                st.execute("CREATE DATABASE IF NOT EXISTS " + name);
             }
         }
     }

@@ -73,17 +73,8 @@ public class OrmDatabase {
 
     @Setup(Level.Trial)
     public void setUp() throws SQLException {
-        String url = switch (db) {
-            case "h2" -> "jdbc:h2:mem:ormbench;DB_CLOSE_DELAY=-1";
-            case "postgresql" -> "jdbc:postgresql://127.0.0.1:5432/athanor_bench";
-            case "mariadb" -> "jdbc:mariadb://127.0.0.1:3306/athanor_bench";
-            default -> throw new IllegalArgumentException("unknown database " + db);
-        };
-        String user = switch (db) {
-            case "postgresql" -> "postgres";
-            case "mariadb" -> "root";
-            default -> "sa";
-        };
+        String url = BenchDatabase.url(db, "ormbench");
+        String user = BenchDatabase.user(db);
         BenchDatabase.createDatabase(db);
         keysByName = db.equals("postgresql");
         engine = Engine.builder(url).user(user).password("").poolSize(4).maxOverflow(0).build();
@@ -159,6 +150,7 @@ public class OrmDatabase {
     public void resetIteration() throws SQLException {
         try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
             st.execute("TRUNCATE TABLE orm_update_items");
+            st.execute("TRUNCATE TABLE orm_insert_items"); // insertOne adds a row per call
             fill(c, "orm_update_items", UPDATE_ITEMS, "item ");
             try (ResultSet rs = st.executeQuery("SELECT count(*) FROM orm_items")) {
                 rs.next();
@@ -169,7 +161,7 @@ public class OrmDatabase {
             c.commit();
         }
         if (db.equals("postgresql")) {
-            try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/athanor_bench",
+            try (Connection c = DriverManager.getConnection(BenchDatabase.url(db, "ormbench"),
                     "postgres", ""); Statement st = c.createStatement()) {
                 st.execute("VACUUM ANALYZE orm_update_items");
                 st.execute("VACUUM ANALYZE orm_items");

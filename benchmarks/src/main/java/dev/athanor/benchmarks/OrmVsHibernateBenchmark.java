@@ -56,6 +56,7 @@ import static dev.athanor.Sql.select;
  *   column, its default without {@code @DynamicUpdate}; JDBC: select into objects, one batch of
  *   {@code UPDATE ... SET name = ?}, commit).</li>
  * </ul>
+ * and {@code insertOne}: a new session, one new object (database-generated key), commit, close.
  * Reads end with ROLLBACK on every side: Athanor's {@code Session.close()} rolls back what is open, Hibernate's
  * transaction is rolled back (no flush), the JDBC connection is rolled back.
  */
@@ -209,6 +210,58 @@ public class OrmVsHibernateBenchmark {
             c.commit();
         }
         return items.get(INSERT_ROWS - 1).id;
+    }
+
+    // ------------------------------------------------------------------ 1b. insert one and commit
+
+    /**
+     * A request that creates one object: open a session, add one new object (database-generated key), commit,
+     * close. The rows accumulate through an iteration; {@link OrmDatabase#resetIteration()} empties the table.
+     */
+    @Benchmark
+    public Integer insertOne_athanor(OrmDatabase db) {
+        int i = (round++ & 8191);
+        OrmInsertItem item = new OrmInsertItem(names[i], i, prices[i], times[i], (i & 1) == 0);
+        try (Session session = db.sessions.open()) {
+            session.add(item);
+            session.commit();
+        }
+        return item.id;
+    }
+
+    @Benchmark
+    public Integer insertOne_hibernate(OrmDatabase db) {
+        int i = (round++ & 8191);
+        HibernateInsertItem item = new HibernateInsertItem(names[i], i, prices[i], times[i], (i & 1) == 0);
+        try (org.hibernate.Session session = db.hibernate.openSession()) {
+            Transaction tx = session.beginTransaction();
+            session.persist(item);
+            tx.commit();
+        }
+        return item.id;
+    }
+
+    @Benchmark
+    public Integer insertOne_jdbc(OrmDatabase db) throws SQLException {
+        int i = (round++ & 8191);
+        JdbcItem item = new JdbcItem(names[i], i, prices[i], times[i], (i & 1) == 0);
+        try (Connection c = db.dataSource.getConnection()) {
+            try (PreparedStatement ps = db.keysByName ? c.prepareStatement(INSERT_SQL, new String[] {"id"})
+                    : c.prepareStatement(INSERT_SQL, Statement.RETURN_GENERATED_KEYS)) {
+                ps.setString(1, item.name);
+                ps.setInt(2, item.quantity);
+                ps.setBigDecimal(3, item.price);
+                ps.setObject(4, item.created);
+                ps.setBoolean(5, item.active);
+                ps.executeUpdate();
+                try (ResultSet keys = ps.getGeneratedKeys()) {
+                    keys.next();
+                    item.id = keys.getInt(1);
+                }
+            }
+            c.commit();
+        }
+        return item.id;
     }
 
     // ------------------------------------------------------------------ 2. load 1,000

@@ -298,6 +298,113 @@ public class RelationshipBenchmark {
         }
     }
 
+    // ------------------------------------------------------------------ 1b. selectin, 100 parents
+
+    /** Parents of the small selectin workload: keys 1 to 100, 10 children each. */
+    static final int SMALL_PARENTS = 100;
+    private static final String PARENTS_SMALL_SQL = "SELECT id, name FROM bench_parent WHERE id <= ?";
+
+    /** The check of the 100-parent loads: 100 parents, 1,000 children, amounts 0 to 99 ten times each. */
+    private static long checkedSmall(int parents, int children, long sum) {
+        if (parents != SMALL_PARENTS || children != SMALL_PARENTS * PER_PARENT || sum != 49_500) {
+            throw new IllegalStateException("loaded " + parents + " parents, " + children + " children, sum " + sum
+                    + "; expected 100, 1000, 49500");
+        }
+        return sum;
+    }
+
+    /**
+     * A request's page: 100 parents ({@code WHERE id <= 100}) and their 10 children each, in one extra statement.
+     * Athanor {@code selectinLoad}; Hibernate the {@code @BatchSize(500)} collection (one batch of 100); JDBC the
+     * statement Athanor sends ({@code = ANY (?)} on H2 and PostgreSQL), grouped by hand.
+     */
+    @Benchmark
+    public long loadSelectin100_athanor(RelationshipDatabase db) {
+        try (Session session = db.sessions().open()) {
+            List<OrmParent> parents = session.scalars(select(OrmParent.class)
+                    .where(OrmParent_.id.le(SMALL_PARENTS)).options(selectinLoad(OrmParent_.children))).all();
+            long sum = 0;
+            int children = 0;
+            for (OrmParent parent : parents) {
+                for (OrmChild child : parent.children) {
+                    sum += child.amount;
+                    children++;
+                }
+            }
+            return checkedSmall(parents.size(), children, sum);
+        }
+    }
+
+    @Benchmark
+    public long loadSelectin100_hibernate(RelationshipDatabase db) {
+        try (org.hibernate.Session session = db.hibernate.openSession()) {
+            Transaction tx = session.beginTransaction();
+            List<HibernateParent> parents = session
+                    .createSelectionQuery("from HibernateParent p where p.id <= :max", HibernateParent.class)
+                    .setParameter("max", SMALL_PARENTS)
+                    .getResultList();
+            long sum = 0;
+            int children = 0;
+            for (HibernateParent parent : parents) {
+                for (HibernateChild child : parent.children) {
+                    sum += child.amount;
+                    children++;
+                }
+            }
+            tx.rollback();
+            return checkedSmall(parents.size(), children, sum);
+        }
+    }
+
+    @Benchmark
+    public long loadSelectin100_jdbc(RelationshipDatabase db) throws SQLException {
+        try (Connection c = db.dataSource.getConnection()) {
+            List<JdbcParent> parents = new ArrayList<>();
+            Map<Integer, JdbcParent> byId = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement(PARENTS_SMALL_SQL)) {
+                ps.setInt(1, SMALL_PARENTS);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        JdbcParent parent = new JdbcParent();
+                        parent.id = rs.getInt(1);
+                        parent.name = rs.getString(2);
+                        parents.add(parent);
+                        byId.put(parent.id, parent);
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement(CHILDREN_ANY_SQL)) {
+                Integer[] ids = new Integer[parents.size()];
+                for (int i = 0; i < ids.length; i++) {
+                    ids[i] = parents.get(i).id;
+                }
+                ps.setArray(1, c.createArrayOf("INTEGER", ids));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        JdbcChild child = new JdbcChild();
+                        child.id = rs.getInt(1);
+                        child.parentId = rs.getInt(2);
+                        child.name = rs.getString(3);
+                        child.amount = rs.getInt(4);
+                        JdbcParent parent = byId.get(child.parentId);
+                        child.parent = parent;
+                        parent.children.add(child);
+                    }
+                }
+            }
+            long sum = 0;
+            int children = 0;
+            for (JdbcParent parent : parents) {
+                for (JdbcChild child : parent.children) {
+                    sum += child.amount;
+                    children++;
+                }
+            }
+            c.rollback();
+            return checkedSmall(parents.size(), children, sum);
+        }
+    }
+
     // ------------------------------------------------------------------ 2. joined
 
     @Benchmark

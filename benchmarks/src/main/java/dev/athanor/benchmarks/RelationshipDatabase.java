@@ -76,12 +76,11 @@ public class RelationshipDatabase {
 
     @Setup(Level.Trial)
     public void setUp() throws SQLException {
-        String url = switch (db) {
-            case "h2" -> "jdbc:h2:mem:relbench;DB_CLOSE_DELAY=-1";
-            case "postgresql" -> "jdbc:postgresql://127.0.0.1:5432/athanor_bench";
-            default -> throw new IllegalArgumentException("unknown database " + db);
-        };
-        String user = db.equals("postgresql") ? "postgres" : "sa";
+        if (db.equals("mariadb")) {
+            throw new IllegalArgumentException("the relationship benchmarks run on h2 and postgresql (identity DDL)");
+        }
+        String url = BenchDatabase.url(db, "relbench");
+        String user = BenchDatabase.user(db);
         BenchDatabase.createDatabase(db);
         keysByName = db.equals("postgresql");
         // -Dathanor.bench.echo=true logs Athanor's statements (to check what each side sends; never in a measurement)
@@ -104,7 +103,7 @@ public class RelationshipDatabase {
             c.commit();
         }
         if (db.equals("postgresql")) {
-            try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/athanor_bench",
+            try (Connection c = DriverManager.getConnection(BenchDatabase.url(db, "relbench"),
                     "postgres", ""); Statement st = c.createStatement()) {
                 st.execute("VACUUM ANALYZE bench_parent");
                 st.execute("VACUUM ANALYZE bench_child");

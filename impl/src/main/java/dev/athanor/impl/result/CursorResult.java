@@ -72,6 +72,50 @@ public final class CursorResult implements Result {
         return layout != null;
     }
 
+    /**
+     * The next row's values read into {@code buffer} (at least {@link #keys()} long), without a {@code Row}: for the
+     * ORM's loads, which copy the values into objects at once, so one buffer serves every row. False when no row is
+     * left (the cursor is then released as by {@link #nextRow()}).
+     */
+    public boolean readInto(Object[] buffer) {
+        if (seen != null) {
+            RowImpl row = nextRow();
+            if (row == null) {
+                return false;
+            }
+            System.arraycopy(row.rawValues(), 0, buffer, 0, row.rawValues().length);
+            return true;
+        }
+        checkReadable();
+        if (state == State.EXHAUSTED) {
+            return false;
+        }
+        try {
+            if (rs.next()) {
+                layout.readInto(rs, buffer);
+                rowcount++;
+                return true;
+            }
+        } catch (SQLException e) {
+            close();
+            throw owner.fetchError(e, sql);
+        }
+        release(State.EXHAUSTED);
+        return false;
+    }
+
+    /** The values of a row of any result: the row's own array for rows of this package (not to be changed). */
+    public static Object[] valuesOf(Row row) {
+        if (row instanceof RowImpl impl) {
+            return impl.rawValues();
+        }
+        Object[] values = new Object[row.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = row.get(i);
+        }
+        return values;
+    }
+
     /** The next row, or null when none is left. */
     RowImpl nextRow() {
         checkReadable();

@@ -84,6 +84,12 @@ public final class RowLayout {
     }
 
     /** Reads the current row of {@code rs}. */
+    void readInto(ResultSet rs, Object[] values) throws SQLException {
+        for (int i = 0; i < readers.length; i++) {
+            values[i] = readers[i].read(rs, i + 1);
+        }
+    }
+
     Object[] read(ResultSet rs) throws SQLException {
         Object[] values = new Object[readers.length];
         for (int i = 0; i < readers.length; i++) {

@@ -185,7 +185,7 @@ public final class EntityMapper {
                 dev.athanor.schema.Column column = primaryKey[i].column();
                 conditions[i] = column.eq(dev.athanor.Sql.bindParam(keyParameter(i), column.type()));
             }
-            lookup = select().where(conditions);
+            lookup = dev.athanor.impl.sql.SqlCompiler.reusable(select().where(conditions));
             keyLookup = lookup;
         }
         return lookup;

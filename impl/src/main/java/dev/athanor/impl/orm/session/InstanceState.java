@@ -26,6 +26,8 @@ public final class InstanceState {
     private final Object entity;
     private final EntityMapper mapper;
     private Status status;
+    /** Loaded by a {@code ReadOnly.TRUE} select: no snapshot of the loaded columns, never dirty-checked. */
+    private boolean readOnly;
     private Object key;
     private Object[] snapshot;
     private Map<AttributeMapping, Expression<?>> assigned;
@@ -139,8 +141,29 @@ public final class InstanceState {
         this.key = value;
     }
 
+    /**
+     * The column values as last loaded or flushed. A read-only object keeps none; paths that need one anyway
+     * (a DELETE's key and version, an UPDATE of foreign keys a relationship changed) get its current values, which
+     * are the loaded ones as long as the application kept the read-only promise.
+     */
     public Object[] snapshot() {
+        if (readOnly) {
+            Object[] kept = snapshot;
+            takeSnapshot();
+            Object[] current = snapshot;
+            snapshot = kept;
+            return current;
+        }
         return snapshot;
+    }
+
+    /** Whether the object was loaded read-only ({@code ReadOnly.TRUE}): not dirty-checked. */
+    public boolean isReadOnly() {
+        return readOnly;
+    }
+
+    void readOnly(boolean value) {
+        this.readOnly = value;
     }
 
     /** Takes the snapshot of every loaded column from the object's fields ({@code UNLOADED} kept for the rest). */
@@ -180,6 +203,9 @@ public final class InstanceState {
 
     /** Whether the field differs from its snapshot (an unloaded deferred field only if the application set it). */
     public boolean isChanged(AttributeMapping attribute) {
+        if (readOnly) {
+            return false;   // its changes are not written (Hibernate's read-only entities)
+        }
         Object value = attribute.get(entity);
         Object before = snapshot[attribute.index()];
         if (before == UNLOADED) {
@@ -196,7 +222,7 @@ public final class InstanceState {
         if (assigned != null && !assigned.isEmpty()) {
             return true;
         }
-        if (snapshot == null) {
+        if (snapshot == null || readOnly) {
             return false;
         }
         for (AttributeMapping attribute : mapper.attributes()) {

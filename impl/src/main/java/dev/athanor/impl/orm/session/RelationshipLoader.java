@@ -380,16 +380,23 @@ final class RelationshipLoader {
             select = select.where(in(matchColumns, chunk, session.conn().dialect()));
             try (Result rows = session.conn().execute(select)) {
                 RelationshipMapping[] targetRelationships = session.relationshipsOf(target);
-                for (Row row : rows) {
+                // one buffer for every row's values (no Row per member) when the result is a JDBC cursor's
+                dev.athanor.impl.result.CursorResult cursor =
+                        rows instanceof dev.athanor.impl.result.CursorResult c ? c : null;
+                Object[] buffer = cursor != null ? new Object[cursor.keys().size()] : null;
+                java.util.Iterator<Row> iterator = cursor != null ? null : rows.iterator();
+                while (cursor != null ? cursor.readInto(buffer) : iterator.hasNext()) {
+                    Object[] row = cursor != null ? buffer
+                            : dev.athanor.impl.result.CursorResult.valuesOf(iterator.next());
                     InstanceState member = session.hydrateState(target, row, 0, columns, populateExisting,
                             targetRelationships);
                     Object key;
                     if (extra == 1) {
-                        key = parentSide[0].fromDatabase(row.get(columns.loaded().length));
+                        key = parentSide[0].fromDatabase(row[columns.loaded().length]);
                     } else if (extra > 1) {
                         Object[] parts = new Object[extra];
                         for (int i = 0; i < extra; i++) {
-                            parts[i] = parentSide[i].fromDatabase(row.get(columns.loaded().length + i));
+                            parts[i] = parentSide[i].fromDatabase(row[columns.loaded().length + i]);
                         }
                         key = List.of(parts);
                     } else {

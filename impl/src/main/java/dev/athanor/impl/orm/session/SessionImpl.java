@@ -49,7 +49,11 @@ public final class SessionImpl implements Session, DeferredLoader, dev.athanor.i
     private final Engine engine;
     private final RegistryImpl registry;
     private final ThreadGuard guard = new ThreadGuard();
-    private final Map<EntityKey, InstanceState> identity = new HashMap<>();
+    private final IdentityMap identity = new IdentityMap();
+    /** Whether {@link #states} holds a lazy-loading subclass object (which must be detached at close). */
+    private boolean loadingObjects;
+    /** While a {@code ReadOnly.TRUE} select (and the relationship loads it makes) runs: new objects are read-only. */
+    private boolean loadReadOnly;
     private final Map<Object, InstanceState> states = new IdentityHashMap<>();
     private final BulkOperations bulk = new BulkOperations(this);
     private final RelationshipLoader relationships = new RelationshipLoader(this);
@@ -229,7 +233,7 @@ public final class SessionImpl implements Session, DeferredLoader, dev.athanor.i
     InstanceState attachCascaded(Object entity) {
         EntityMapper mapper = registry.mapperOf(entity);
         if (mapper.identityColumn() == null && mapper.keyOf(entity) != null) {
-            InstanceState existing = identity.get(new EntityKey(mapper, mapper.keyOf(entity)));
+            InstanceState existing = identity.get(mapper, mapper.keyOf(entity));
             if (existing != null && existing.entity() != entity) {
                 throw new InvalidRequestError("cannot add " + existing.describe() + ": another object with the same "
                         + "key is already in this session; merge() it instead");
@@ -239,6 +243,7 @@ public final class SessionImpl implements Session, DeferredLoader, dev.athanor.i
         state.relationships(registry.relationships(mapper));
         state.sequence(++sequence);
         states.put(entity, state);
+        loadingObjects |= entity instanceof LoadingSubclass;
         return state;
     }
 
@@ -339,7 +344,7 @@ public final class SessionImpl implements Session, DeferredLoader, dev.athanor.i
                 state.key(state.mapper().keyOf(state.entity()));
                 state.insertedInTransaction(true);
                 state.takeSnapshot();
-                identity.put(new EntityKey(state.mapper(), state.key()), state);
+                identity.put(state.mapper(), state.key(), state);
             }
             for (InstanceState state : outcome.updated()) {
                 state.clearAssigned();
@@ -369,7 +374,7 @@ public final class SessionImpl implements Session, DeferredLoader, dev.athanor.i
     void forget(InstanceState state) {
         states.remove(state.entity());
         if (state.key() != null) {
-            identity.remove(new EntityKey(state.mapper(), state.key()));
+            identity.remove(state.mapper(), state.key());
         }
         if (state.entity() instanceof LoadingSubclass loading) {
             detachLoading(state, loading);
@@ -616,7 +621,7 @@ public final class SessionImpl implements Session, DeferredLoader, dev.athanor.i
             checkUsable();
             EntityMapper mapper = registry.mapper(entity);
             Object key = mapper.normalizeKey(primaryKey);
-            InstanceState state = identity.get(new EntityKey(mapper, key));
+            InstanceState state = identity.get(mapper, key);
             if (state != null && !state.isExpired()) {
                 return state.status() == Status.DELETED ? null : entity.cast(state.entity());
             }
@@ -675,10 +680,13 @@ public final class SessionImpl implements Session, DeferredLoader, dev.athanor.i
 
     /** Forgets every object: only lazy-loading instances need per-object work, the maps are simply emptied. */
     private void detachAll() {
-        for (InstanceState state : states.values()) {
-            if (state.entity() instanceof LoadingSubclass loading) {
-                detachLoading(state, loading);
+        if (loadingObjects) {   // else no object needs detaching: no walk over the objects at close
+            for (InstanceState state : states.values()) {
+                if (state.entity() instanceof LoadingSubclass loading) {
+                    detachLoading(state, loading);
+                }
             }
+            loadingObjects = false;
         }
         states.clear();
         identity.clear();
@@ -859,7 +867,17 @@ public final class SessionImpl implements Session, DeferredLoader, dev.athanor.i
                 }
                 EntityMapper mapper = registry.mapper(type);
                 LoadPlan plan = LoadPlan.of(registry, mapper, select.loaderOptions());
-                return new OrmResult<>(loadEntities(plan, select, null), mapper.entityName(), plan.joinsCollection());
+                boolean readOnly = !select.executionOptions().isEmpty() && dev.athanor.ExecutionOption.find(
+                        select.executionOptions(), dev.athanor.orm.ReadOnly.class, dev.athanor.orm.ReadOnly.FALSE)
+                        == dev.athanor.orm.ReadOnly.TRUE;
+                boolean outer = loadReadOnly;
+                loadReadOnly = readOnly;
+                try {
+                    return new OrmResult<>(loadEntities(plan, select, null), mapper.entityName(),
+                            plan.joinsCollection());
+                } finally {
+                    loadReadOnly = outer;
+                }
             }
             if (statement instanceof Update update && update.entity() != null) {
                 return new SessionSynchronizer(this).update(update);
@@ -940,22 +958,35 @@ public final class SessionImpl implements Session, DeferredLoader, dev.athanor.i
         Object lastKey = null;
         InstanceState last = null;
         try (Result result = conn().execute(sql, parameters)) {
-            for (Row row : result) {
-                InstanceState state;
-                if (collector != null && keyPosition >= 0 && last != null
-                        && java.util.Objects.equals(lastKey, row.get(keyPosition))) {
-                    state = last;   // a joined collection repeats its parent on consecutive rows
-                } else {
-                    state = hydrateState(mapper, row, 0, plan.columns, populateExisting, plan.relationships);
-                    last = state;
-                    lastKey = keyPosition >= 0 ? row.get(keyPosition) : null;
+            if (collector == null && result instanceof dev.athanor.impl.result.CursorResult cursor) {
+                // no joined rows to collect: one buffer for every row's values, no Row objects
+                Object[] values = new Object[cursor.keys().size()];
+                while (cursor.readInto(values)) {
+                    InstanceState state = hydrateState(mapper, values, 0, plan.columns, populateExisting,
+                            plan.relationships);
+                    entities.add((E) state.entity());
+                    if (loaded != null && seen.add(state)) {
+                        loaded.add(state);
+                    }
                 }
-                entities.add((E) state.entity());
-                if (collector != null) {
-                    collector.row(state, row, plan);
-                }
-                if (loaded != null && seen.add(state)) {
-                    loaded.add(state);
+            } else {
+                for (Row row : result) {
+                    InstanceState state;
+                    if (collector != null && keyPosition >= 0 && last != null
+                            && java.util.Objects.equals(lastKey, row.get(keyPosition))) {
+                        state = last;   // a joined collection repeats its parent on consecutive rows
+                    } else {
+                        state = hydrateState(mapper, row, 0, plan.columns, populateExisting, plan.relationships);
+                        last = state;
+                        lastKey = keyPosition >= 0 ? row.get(keyPosition) : null;
+                    }
+                    entities.add((E) state.entity());
+                    if (collector != null) {
+                        collector.row(state, row, plan);
+                    }
+                    if (loaded != null && seen.add(state)) {
+                        loaded.add(state);
+                    }
                 }
             }
         }
@@ -980,26 +1011,32 @@ public final class SessionImpl implements Session, DeferredLoader, dev.athanor.i
     /** As above, with the mapper's relationships at hand (no lookup per row). */
     InstanceState hydrateState(EntityMapper mapper, Row row, int offset, EntityColumns columns,
             boolean populateExisting, dev.athanor.impl.orm.mapping.RelationshipMapping[] rels) {
+        return hydrateState(mapper, dev.athanor.impl.result.CursorResult.valuesOf(row), offset, columns,
+                populateExisting, rels);
+    }
+
+    /** As above, from a row's values. */
+    InstanceState hydrateState(EntityMapper mapper, Object[] row, int offset, EntityColumns columns,
+            boolean populateExisting, dev.athanor.impl.orm.mapping.RelationshipMapping[] rels) {
         int[] positions = columns.keyPositions();
         AttributeMapping[] pk = mapper.primaryKey();
         Object key;
         if (positions.length == 1) {
-            key = pk[0].fromDatabase(row.get(offset + positions[0]));
+            key = pk[0].fromDatabase(row[offset + positions[0]]);
             if (key == null) {
                 return null;
             }
         } else {
             Object[] parts = new Object[positions.length];
             for (int i = 0; i < parts.length; i++) {
-                parts[i] = pk[i].fromDatabase(row.get(offset + positions[i]));
+                parts[i] = pk[i].fromDatabase(row[offset + positions[i]]);
                 if (parts[i] == null) {
                     return null;
                 }
             }
             key = List.of(parts);
         }
-        EntityKey entityKey = new EntityKey(mapper, key);
-        InstanceState state = identity.get(entityKey);
+        InstanceState state = identity.get(mapper, key);
         if (state != null) {
             if (state.isExpired() || populateExisting) {
                 boolean expired = state.isExpired();
@@ -1012,12 +1049,14 @@ public final class SessionImpl implements Session, DeferredLoader, dev.athanor.i
         }
         Object entity = mapper.newLoadedInstance();
         state = new InstanceState(entity, mapper, Status.PERSISTENT);
+        state.readOnly(loadReadOnly);
         state.relationships(rels);
         state.sequence(++sequence);
         state.key(key);
         populate(state, row, offset, columns);
         states.put(entity, state);
-        identity.put(entityKey, state);
+        loadingObjects |= entity instanceof LoadingSubclass;
+        identity.put(mapper, key, state);
         if (entity instanceof LoadingSubclass loading) {
             loading.athanor$state(this);
         }
@@ -1027,13 +1066,19 @@ public final class SessionImpl implements Session, DeferredLoader, dev.athanor.i
         return state;
     }
 
-    private static void populate(InstanceState state, Row row, int offset, EntityColumns columns) {
+    private static void populate(InstanceState state, Object[] row, int offset, EntityColumns columns) {
         Object entity = state.entity();
         AttributeMapping[] loaded = columns.loaded();
-        for (int i = 0; i < loaded.length; i++) {
-            Object value = loaded[i].fromDatabase(row.get(offset + i));
-            loaded[i].set(entity, value);
-            state.snapshotOf(loaded[i], value);
+        if (state.isReadOnly()) {
+            for (int i = 0; i < loaded.length; i++) {   // no snapshot: a read-only object is not dirty-checked
+                loaded[i].set(entity, loaded[i].fromDatabase(row[offset + i]));
+            }
+        } else {
+            for (int i = 0; i < loaded.length; i++) {
+                Object value = loaded[i].fromDatabase(row[offset + i]);
+                loaded[i].set(entity, value);
+                state.snapshotOf(loaded[i], value);
+            }
         }
         for (AttributeMapping unloaded : columns.unloaded()) {
             if (!unloaded.isPrimitive()) {
@@ -1169,7 +1214,7 @@ public final class SessionImpl implements Session, DeferredLoader, dev.athanor.i
     }
 
     InstanceState stateOfKey(EntityMapper mapper, Object key) {
-        return identity.get(new EntityKey(mapper, key));
+        return identity.get(mapper, key);
     }
 
     void detach(InstanceState state) {

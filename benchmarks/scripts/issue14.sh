@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Issue 14's measurements, one command: the six ORM workloads with Athanor, Hibernate and JDBC in one JMH run per
+# database (with -prof gc), the warm-up runs, the cold start over 10 forks; then the tables and the chart.
+#   benchmarks/scripts/issue14.sh [out-dir] [databases]     e.g. benchmarks/scripts/issue14.sh /tmp/issue14 h2,postgresql
+# Set BENCH_DB (default athanor_bench) to the PostgreSQL/MariaDB database to use, JAR to another jar; build it first
+# (mvn -q -pl benchmarks -am package -DskipTests). The load average is logged every 30 s to out-dir/load.log.
+set -euo pipefail
+out=${1:-/tmp/issue14}
+dbs=${2:-h2,postgresql}
+jar=${JAR:-benchmarks/target/benchmarks.jar}
+mkdir -p "$out"
+( while true; do echo "$(date -u +%H:%M:%S) $(cut -d' ' -f1-3 /proc/loadavg)"; sleep 30; done ) >> "$out/load.log" &
+logger=$!
+trap 'kill $logger' EXIT
+java_opts=(-Dathanor.bench.database="${BENCH_DB:-athanor_bench}")
+# JMH_IGNORE_LOCK=1: run even if another JMH run holds /tmp/jmh.lock (a shared machine; say so with the figures)
+[ -n "${JMH_IGNORE_LOCK:-}" ] && java_opts+=(-Djmh.ignoreLock=true)
+workloads='OrmVsHibernateBenchmark\.(getByPk|load1000|insertOne|update1000)_(athanor|hibernate|jdbc)$|OrmVsHibernateBenchmark\.insert10000_(athanor|hibernate|hibernateSequence|jdbc)$|RelationshipBenchmark\.loadSelectin100_(athanor|hibernate|jdbc)$'
+for db in ${dbs//,/ }; do
+    java "${java_opts[@]}" -jar "$jar" "$workloads" -p db="$db" -wi 3 -w 2 -i 4 -r 2 -f 1 -prof gc -prof dev.athanor.benchmarks.CpuTimeProfiler \
+        -rf json -rff "$out/main-$db.json" | tee "$out/main-$db.txt"
+done
+java "${java_opts[@]}" -jar "$jar" 'OrmVsHibernateBenchmark\.(getByPk|load1000)_(athanor|hibernate|jdbc)$' -p db=h2 \
+    -wi 0 -i 10 -r 1 -f 2 -rf json -rff "$out/warmup-h2.json" | tee "$out/warmup-h2.txt"
+java "${java_opts[@]}" -jar "$jar" 'OrmBootBenchmark\.boot50AndGet_' -f 10 -rf json -rff "$out/cold.json" \
+    | tee "$out/cold.txt"
+python3 benchmarks/scripts/ratio_chart.py "$out"/main-*.json -o benchmarks/ratios.svg > "$out/tables.md"
+python3 benchmarks/scripts/ratio_chart.py --warmup "$out/warmup-h2.json" > "$out/warmup.md"
+python3 benchmarks/scripts/ratio_chart.py --cold "$out/cold.json" > "$out/cold.md"
+cat "$out/tables.md" "$out/warmup.md" "$out/cold.md"

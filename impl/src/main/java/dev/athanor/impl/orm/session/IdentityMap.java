@@ -1,0 +1,163 @@
+package dev.athanor.impl.orm.session;
+
+import dev.athanor.impl.orm.mapping.EntityMapper;
+
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.Map;
+
+/**
+ * A session's identity map: per mapper, the states by key value. No key object is made per lookup (a record of
+ * mapper and key cost an allocation and a combined hash per loaded row), and the table of the mapper used last is
+ * kept at hand, since loads meet one entity class row after row. {@code Integer} keys, the usual single-column key,
+ * live in an open-addressed table of {@code int} keys and states (no map entry per object); other keys (a List for
+ * a composite key, Long, String, UUID ...) in a HashMap.
+ */
+final class IdentityMap {
+    private final Map<EntityMapper, States> byMapper = new IdentityHashMap<>();
+    private EntityMapper lastMapper;
+    private States last;
+
+    private States of(EntityMapper mapper, boolean create) {
+        if (mapper == lastMapper) {
+            return last;
+        }
+        States states = byMapper.get(mapper);
+        if (states == null) {
+            if (!create) {
+                return null;
+            }
+            states = new States();
+            byMapper.put(mapper, states);
+        }
+        lastMapper = mapper;
+        last = states;
+        return states;
+    }
+
+    InstanceState get(EntityMapper mapper, Object key) {
+        States states = of(mapper, false);
+        return states == null ? null : states.get(key);
+    }
+
+    void put(EntityMapper mapper, Object key, InstanceState state) {
+        of(mapper, true).put(key, state);
+    }
+
+    void remove(EntityMapper mapper, Object key) {
+        States states = of(mapper, false);
+        if (states != null) {
+            states.remove(key);
+        }
+    }
+
+    void clear() {
+        byMapper.clear();
+        lastMapper = null;
+        last = null;
+    }
+
+    /** The states of one mapper: linear probing over {@code int} keys, a HashMap for the other key types. */
+    static final class States {
+        private int[] keys = new int[16];
+        private InstanceState[] values = new InstanceState[16];
+        private int size;
+        private HashMap<Object, InstanceState> others;
+
+        private static int slot(int key, int mask) {
+            int h = key * 0x9E3779B9;
+            return (h ^ (h >>> 16)) & mask;
+        }
+
+        InstanceState get(Object key) {
+            if (key instanceof Integer n) {
+                int k = n;
+                int mask = keys.length - 1;
+                for (int i = slot(k, mask); ; i = (i + 1) & mask) {
+                    InstanceState state = values[i];
+                    if (state == null || keys[i] == k) {
+                        return state;
+                    }
+                }
+            }
+            return others == null ? null : others.get(key);
+        }
+
+        void put(Object key, InstanceState state) {
+            if (!(key instanceof Integer n) || state == null) {
+                if (others == null) {
+                    others = new HashMap<>();
+                }
+                others.put(key, state);
+                return;
+            }
+            if ((size + 1) * 2 > keys.length) {
+                grow();
+            }
+            insert(n, state);
+        }
+
+        private void insert(int k, InstanceState state) {
+            int mask = keys.length - 1;
+            for (int i = slot(k, mask); ; i = (i + 1) & mask) {
+                if (values[i] == null) {
+                    keys[i] = k;
+                    values[i] = state;
+                    size++;
+                    return;
+                }
+                if (keys[i] == k) {
+                    values[i] = state;
+                    return;
+                }
+            }
+        }
+
+        private void grow() {
+            int[] oldKeys = keys;
+            InstanceState[] oldValues = values;
+            keys = new int[oldKeys.length * 2];
+            values = new InstanceState[oldKeys.length * 2];
+            size = 0;
+            for (int i = 0; i < oldKeys.length; i++) {
+                if (oldValues[i] != null) {
+                    insert(oldKeys[i], oldValues[i]);
+                }
+            }
+        }
+
+        void remove(Object key) {
+            if (!(key instanceof Integer n)) {
+                if (others != null) {
+                    others.remove(key);
+                }
+                return;
+            }
+            int k = n;
+            int mask = keys.length - 1;
+            int i = slot(k, mask);
+            while (true) {
+                if (values[i] == null) {
+                    return;
+                }
+                if (keys[i] == k) {
+                    break;
+                }
+                i = (i + 1) & mask;
+            }
+            values[i] = null;
+            size--;
+            // backward shift: move later entries of the probe run into the hole unless their home slot is after it
+            for (int j = (i + 1) & mask; values[j] != null; j = (j + 1) & mask) {
+                int home = slot(keys[j], mask);
+                boolean stays = i <= j ? (i < home && home <= j) : (i < home || home <= j);
+                if (!stays) {
+                    keys[i] = keys[j];
+                    values[i] = values[j];
+                    values[j] = null;
+                    i = j;
+                }
+            }
+        }
+    }
+}

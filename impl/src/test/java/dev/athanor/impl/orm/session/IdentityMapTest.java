@@ -1,0 +1,57 @@
+package dev.athanor.impl.orm.session;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The identity map's open-addressed int table against a HashMap, through growth and removals. */
+class IdentityMapTest {
+
+    private static InstanceState state() {
+        return new InstanceState(new Object(), null, InstanceState.Status.PERSISTENT);
+    }
+
+    @Test
+    void intKeysBehaveAsAHashMapThroughRandomPutsAndRemoves() {
+        IdentityMap.States states = new IdentityMap.States();
+        Map<Integer, InstanceState> expected = new HashMap<>();
+        Random random = new Random(14);
+        for (int step = 0; step < 200_000; step++) {
+            int key = random.nextInt(5_000) - 100;   // negative keys and collisions included
+            if (random.nextInt(3) == 0) {
+                states.remove(key);
+                expected.remove(key);
+            } else {
+                InstanceState state = state();
+                states.put(key, state);
+                expected.put(key, state);
+            }
+        }
+        for (int key = -100; key < 4_900; key++) {
+            assertThat(states.get(key)).as("key %d", key).isSameAs(expected.get(key));
+        }
+    }
+
+    @Test
+    void otherKeyTypesAndNullAreKeptApart() {
+        IdentityMap.States states = new IdentityMap.States();
+        InstanceState intState = state();
+        InstanceState longState = state();
+        InstanceState listState = state();
+        states.put(5, intState);
+        states.put(5L, longState);
+        states.put(List.of(5, 6), listState);
+        assertThat(states.get(5)).isSameAs(intState);
+        assertThat(states.get(5L)).isSameAs(longState);
+        assertThat(states.get(List.of(5, 6))).isSameAs(listState);
+        assertThat(states.get(null)).isNull();
+        states.remove(5L);
+        assertThat(states.get(5L)).isNull();
+        assertThat(states.get(5)).isSameAs(intState);
+    }
+}

@@ -1,0 +1,141 @@
+package dev.athanor.orm;
+
+import dev.athanor.Engine;
+import dev.athanor.StatementEvent;
+import dev.athanor.orm.model.Group;
+import dev.athanor.orm.model.Group_;
+import dev.athanor.orm.model.Permission;
+import dev.athanor.orm.model.User;
+import dev.athanor.testing.DatabaseTest;
+import dev.athanor.testing.StatementRecorder;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static dev.athanor.Sql.select;
+import static dev.athanor.orm.Loading.selectinLoad;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Exact statements of the paths issue 14 made faster (the benchmarks' six workloads): get by key in its own
+ * session (the key select's walk kept per statement), a plain load (rows read into one buffer, the identity map
+ * per mapper), selectin of 100 parents (rows into one buffer), insert one and commit, load-change-commit.
+ */
+@DatabaseTest
+class HotPathStatementsTest {
+    private static final int GROUPS = 100;
+    private SessionMaker sessions;
+    private Engine engine;
+
+    @BeforeEach
+    void data(Engine engine) {
+        this.engine = engine;
+        Registry registry = Registry.of(User.class, Group.class, Permission.class);
+        registry.metadata().createAll(engine);
+        sessions = SessionMaker.of(engine, registry).withNPlusOneGuard(NPlusOneGuard.off());
+        sessions.begin(session -> {
+            for (int g = 0; g < GROUPS; g++) {
+                Group group = new Group();
+                group.name = "group" + g;
+                for (int m = 0; m < 10; m++) {
+                    group.members.add(new User("u" + g + "_" + m));
+                }
+                session.add(group);
+            }
+        });
+    }
+
+    @Test
+    void getByKeyIsOneSelectAndOneRollbackPerSession() {
+        try (StatementRecorder sql = StatementRecorder.on(engine)) {
+            for (int id = 1; id <= 3; id++) {
+                try (Session session = sessions.open()) {
+                    Group group = session.get(Group.class, id);
+                    assertThat(group.name).isEqualTo("group" + (id - 1));
+                    assertThat(session.get(Group.class, id)).isSameAs(group);   // identity map: no statement
+                    assertThat(session.get(Group.class, 10_000)).isNull();
+                }
+            }
+            assertThat(sql.count()).isEqualTo(6);   // per session: the get, the miss
+            assertThat(sql.sql()).containsOnly(sql.sql().get(0));   // one statement text, compiled once
+            assertThat(sql.sql().get(0)).startsWith("SELECT ").contains("WHERE");
+            assertThat(sql.rollbacks()).isEqualTo(3);
+            assertThat(sql.commits()).isZero();
+        }
+    }
+
+    @Test
+    void plainLoadIsOneSelectAndFillsTheIdentityMap() {
+        try (Session session = sessions.open(); StatementRecorder sql = StatementRecorder.on(engine)) {
+            List<Group> groups = session.scalars(select(Group.class).where(Group_.id.le(50)).orderBy(Group_.id))
+                    .all();
+            assertThat(groups).hasSize(50);
+            assertThat(groups.get(49).name).isEqualTo("group49");
+            assertThat(sql.count()).isEqualTo(1);
+            for (Group group : groups) {
+                assertThat(session.get(Group.class, group.id)).isSameAs(group);
+            }
+            List<Group> again = session.scalars(select(Group.class).where(Group_.id.le(50)).orderBy(Group_.id)).all();
+            assertThat(again).containsExactlyElementsOf(groups);   // the same objects, not new ones
+            assertThat(sql.count()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void selectinOfAHundredParentsIsTwoStatements() {
+        try (Session session = sessions.open(); StatementRecorder sql = StatementRecorder.on(engine)) {
+            List<Group> groups = session.scalars(select(Group.class).where(Group_.id.le(GROUPS))
+                    .options(selectinLoad(Group_.members)).orderBy(Group_.id)).all();
+            int members = 0;
+            for (Group group : groups) {
+                members += group.members.size();
+                assertThat(group.members).allSatisfy(u -> assertThat(u.group).isSameAs(group));
+            }
+            assertThat(groups).hasSize(GROUPS);
+            assertThat(members).isEqualTo(GROUPS * 10);
+            assertThat(groups.get(7).members).extracting(u -> u.name).startsWith("u7_0", "u7_1");
+            assertThat(sql.count()).isEqualTo(2);
+            assertThat(sql.sql().get(1)).containsAnyOf("= ANY(", " IN (");   // ANY(array) on H2 and PostgreSQL
+            session.commit();
+            assertThat(sql.count()).isEqualTo(2);   // nothing changed, nothing written
+        }
+    }
+
+    @Test
+    void insertOneAndCommitIsOneInsert() {
+        try (StatementRecorder sql = StatementRecorder.on(engine)) {
+            Group group = new Group();
+            group.name = "new";
+            try (Session session = sessions.open()) {
+                session.add(group);
+                session.commit();
+            }
+            assertThat(group.id).isEqualTo(GROUPS + 1);
+            assertThat(sql.sql()).hasSize(1);
+            assertThat(sql.sql().get(0)).startsWith("INSERT INTO ");
+            assertThat(sql.commits()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void loadChangeEachCommitIsOneSelectAndOneBatch() {
+        try (StatementRecorder sql = StatementRecorder.on(engine)) {
+            try (Session session = sessions.open()) {
+                List<Group> groups = session.scalars(select(Group.class).where(Group_.id.le(GROUPS))).all();
+                for (Group group : groups) {
+                    group.name = group.name + "!";
+                }
+                session.commit();
+            }
+            List<StatementEvent> events = sql.events();
+            assertThat(events).hasSize(2);
+            assertThat(events.get(1).sql()).startsWith("UPDATE ").contains("SET name = ?");
+            assertThat(events.get(1).batchSize()).isEqualTo(GROUPS);
+            assertThat(sql.commits()).isEqualTo(1);
+        }
+        try (Session session = sessions.open()) {
+            assertThat(session.get(Group.class, 3).name).isEqualTo("group2!");
+        }
+    }
+}
