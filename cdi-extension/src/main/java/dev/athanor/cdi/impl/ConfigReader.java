@@ -1,6 +1,7 @@
 package dev.athanor.cdi.impl;
 
 import dev.athanor.cdi.impl.DatabaseConfig.SchemaGeneration;
+import dev.athanor.cdi.impl.DatabaseConfig.TransactionMode;
 import org.eclipse.microprofile.config.Config;
 
 import java.time.Duration;
@@ -23,7 +24,7 @@ import java.util.TreeSet;
  *
  * <p>Keys of the default database: {@code athanor.datasource.url|username|password|jndi-name},
  * {@code athanor.pool.size|max-overflow|timeout|recycle}, {@code athanor.echo}, {@code athanor.schema-generation},
- * {@code athanor.packages}. A named database uses the same keys after {@code athanor."name".}. Other keys that
+ * {@code athanor.packages}, {@code athanor.transactions}. A named database uses the same keys after {@code athanor."name".}. Other keys that
  * start with {@code athanor.} and have a second dot outside these prefixes (such as a build's
  * {@code athanor.test.db}) are not Athanor's and are left alone.
  */
@@ -31,7 +32,7 @@ final class ConfigReader {
     static final String PREFIX = "athanor.";
     static final Set<String> KEYS = Set.of("datasource.url", "datasource.username", "datasource.password",
             "datasource.jndi-name", "pool.size", "pool.max-overflow", "pool.timeout", "pool.recycle", "echo",
-            "schema-generation", "packages");
+            "schema-generation", "packages", "transactions");
 
     private final Config config;
     private final List<String> problems = new ArrayList<>();
@@ -106,6 +107,15 @@ final class ConfigReader {
                         + "'; expected none, create, drop-and-create or validate");
             }
         }
+        TransactionMode transactions = TransactionMode.AUTO;
+        String transactionsText = string(database, "transactions");
+        if (transactionsText != null) {
+            transactions = TransactionMode.parse(transactionsText);
+            if (transactions == null) {
+                problems.add("configuration key " + key(database, "transactions") + " is '" + transactionsText
+                        + "'; expected auto, jta or resource-local");
+            }
+        }
         String packagesText = string(database, "packages");
         List<String> packages = packagesText == null ? List.of()
                 : Arrays.stream(packagesText.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
@@ -114,7 +124,7 @@ final class ConfigReader {
         }
         return new DatabaseConfig(database, url, string(database, "datasource.username"),
                 string(database, "datasource.password"), jndiName, poolSize, maxOverflow, timeout, recycle, echo,
-                generation, packages);
+                generation, packages, transactions);
     }
 
     private String string(String database, String suffix) {
