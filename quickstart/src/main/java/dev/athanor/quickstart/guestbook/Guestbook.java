@@ -1,5 +1,6 @@
 package dev.athanor.quickstart.guestbook;
 
+import dev.athanor.Func;
 import dev.athanor.orm.Session;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -37,6 +38,11 @@ public class Guestbook {
     /** The entries of one author, oldest first. */
     public List<Entry> by(String author) {
         return session.scalars(select(Entry.class).where(Entry_.author.eq(author)).orderBy(Entry_.id)).all();
+    }
+
+    /** How many entries {@code author} has. */
+    public long count(String author) {
+        return (Long) session.scalar(select(Func.count(Entry_.id)).where(Entry_.author.eq(author)));
     }
 
     public List<Entry> all() {
