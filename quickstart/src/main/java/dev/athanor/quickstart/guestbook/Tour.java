@@ -20,6 +20,7 @@ import static dev.athanor.Sql.text;
 @ApplicationScoped
 public class Tour {
     @Inject Guestbook guestbook;
+    @Inject Rejections rejections;
     @Inject Engine engine;
 
     /** {@code self} is the bean's proxy: calling through it applies {@code @ActivateRequestContext}. */
@@ -32,6 +33,7 @@ public class Tour {
     public void run(PrintStream out) {
         out.println("CDI guestbook on " + engine + " (dialect " + engine.dialectName() + ")");
         long before = committedRows();
+        long rejectedBefore = rejections.count("ada");
         guestbook.sign("ada", "Hello from an injected Session");
         guestbook.sign("grace", "@Transactional committed me");
         check(committedRows() == before + 2, "2 committed entries after sign() twice", before);
@@ -43,6 +45,8 @@ public class Tour {
             check(committedRows() == before + 2 && guestbook.count("ada") == 1,
                     "no row of the failed signAll in the database", before);
             out.println("signAll failed (" + e.getMessage() + "): its JTA transaction rolled back both flushed rows.");
+            check(rejections.count("ada") == rejectedBefore + 1, "the refusal recorded by REQUIRES_NEW", before);
+            out.println("The refusal was recorded in a transaction of its own (REQUIRES_NEW), which committed.");
         }
         out.println("Entries by ada: " + guestbook.by("ada"));
         out.println("All entries:");

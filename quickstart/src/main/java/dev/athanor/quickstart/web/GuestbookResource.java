@@ -3,13 +3,16 @@ package dev.athanor.quickstart.web;
 import dev.athanor.Engine;
 import dev.athanor.PoolStatus;
 import dev.athanor.quickstart.guestbook.Entry;
+import dev.athanor.orm.Session;
 import dev.athanor.quickstart.guestbook.Guestbook;
+import dev.athanor.quickstart.guestbook.Rejections;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -26,6 +29,7 @@ import java.util.Map;
  * <pre>
  * curl -H 'Content-Type: application/json' -d '{"author":"ada","message":"hi"}' localhost:8080/athanor-quickstart/api/guestbook/entries
  * curl localhost:8080/athanor-quickstart/api/guestbook/entries?author=ada
+ * curl -i localhost:8080/athanor-quickstart/api/guestbook/entries/1
  * curl -H 'Content-Type: application/json' -d '{"author":"ada","messages":["a"," "]}' .../api/guestbook/sign-all
  * curl localhost:8080/athanor-quickstart/api/guestbook/pool
  * </pre>
@@ -35,7 +39,9 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 public class GuestbookResource {
     @Inject Guestbook guestbook;
+    @Inject Rejections rejections;
     @Inject Engine engine;
+    @Inject Session session;
 
     /** The body of {@code sign-all}: one author, several messages. */
     public static class Messages {
@@ -48,6 +54,20 @@ public class GuestbookResource {
     @Path("/entries")
     public List<Entry> list(@QueryParam("author") String author) {
         return author == null ? guestbook.all() : guestbook.by(author);
+    }
+
+    /**
+     * One entry, read through the {@link Guestbook} bean. The header {@code Athanor-Same-Session} says whether this
+     * resource's own injected Session holds the very object: one Session per request, shared by every bean.
+     */
+    @GET
+    @Path("/entries/{id}")
+    public Response get(@PathParam("id") long id) {
+        Entry entry = guestbook.find(id);
+        if (entry == null) {
+            return error(Response.Status.NOT_FOUND, "no entry " + id, 0);
+        }
+        return Response.ok(entry).header("Athanor-Same-Session", session.contains(entry)).build();
     }
 
     /** Signs the book in one JTA transaction; 201 with the entry and its generated id. */
@@ -75,7 +95,11 @@ public class GuestbookResource {
         try {
             guestbook.signAll(body.author, body.messages);
         } catch (IllegalArgumentException e) {
-            return error(Response.Status.CONFLICT, e.getMessage() + ": rolled back", guestbook.count(body.author));
+            Map<String, Object> refused = new LinkedHashMap<>();
+            refused.put("error", e.getMessage() + ": rolled back");
+            refused.put("entries", guestbook.count(body.author));
+            refused.put("rejections", rejections.count(body.author)); // committed by REQUIRES_NEW
+            return Response.status(Response.Status.CONFLICT).entity(refused).build();
         }
         Map<String, Object> signed = new LinkedHashMap<>();
         signed.put("signed", body.messages.size());
