@@ -176,6 +176,9 @@ class GuestbookServerIT {
 
     @Test
     void aBrokenEntityFailsTheDeploymentNamingClassAndField() {
+        org.junit.jupiter.api.Assumptions.assumeFalse(
+                "unsupported".equals(System.getProperty("athanor.server.failed-deployments")),
+                "this server's Arquillian adapter cannot report a failed deployment (see the README's server table)");
         assertThatThrownBy(() -> deployer.deploy("broken"))
                 .hasStackTraceContaining("dev.athanor.quickstart.server.broken.BrokenEntry")
                 .hasStackTraceContaining("BrokenEntry.worker: type java.lang.Thread has no SQL type");
