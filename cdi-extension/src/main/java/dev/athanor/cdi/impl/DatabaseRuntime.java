@@ -210,6 +210,7 @@ final class DatabaseRuntime {
 
     /** EngineListener beans qualified like this database, and the StatementExecuted event if anyone observes it. */
     private void addListeners(Engine created) {
+        BeanManager beans = applicationBeans();
         if (beans == null) {
             return;
         }
@@ -229,6 +230,19 @@ final class DatabaseRuntime {
                             e.error()));
                 }
             });
+        }
+    }
+
+    /**
+     * The BeanManager that sees the application's beans. The one given to the extension at deployment may belong to
+     * Athanor's own jar: on Payara it does not see the observers and listener beans of the rest of the WAR. The
+     * engine starts on first use, from application code, so {@code CDI.current()} answers for the application there.
+     */
+    private BeanManager applicationBeans() {
+        try {
+            return jakarta.enterprise.inject.spi.CDI.current().getBeanManager();
+        } catch (RuntimeException | LinkageError e) {
+            return beans; // no CDIProvider (e.g. an embedded test container): the deployment's BeanManager
         }
     }
 
