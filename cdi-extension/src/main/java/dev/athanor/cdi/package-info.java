@@ -54,7 +54,13 @@
  *   registered with Narayana), and one transaction spans several databases.</li>
  *   <li><b>Container objects are looked up, not assumed.</b> The {@code TransactionManager} and
  *   {@code TransactionSynchronizationRegistry} are taken from CDI beans (Narayana's extension in SE) or their
- *   standard JNDI names; without JTA every Session is resource-local. Engines start on first use (or at deployment
+ *   standard JNDI names, once, at deployment. A container that has a transaction manager (a JTA bean, a
+ *   {@code @Transactional} interceptor, a registry or manager that answers) but whose registry, or for Athanor's
+ *   pool whose manager, cannot be reached fails the deployment ({@code jta-not-found}) unless
+ *   {@code athanor.transactions=resource-local}: resource-local Sessions inside its transactions would lose every
+ *   write at the end of the request. Only a container with no sign of JTA gets resource-local Sessions by default.
+ *   A connection checked out before a transaction began refuses statements while it is active
+ *   ({@code not-enlisted}) instead of writing outside it. Engines start on first use (or at deployment
  *   when {@code schema-generation} needs them) and are disposed in {@code BeforeShutdown}.</li>
  *   <li><b>Events only when observed.</b> {@link dev.athanor.cdi.StatementExecuted} is fired only if the deployment
  *   has an observer for it, so metering costs nothing when unused; {@code EngineListener} beans are the cheaper,

@@ -95,6 +95,29 @@ class ManagedConnectionsTest {
     }
 
     @Test
+    void aConnectionCheckedOutBeforeTheTransactionRefusesToWorkInIt(TestDatabase db) throws Exception {
+        try (Engine engine = ManagedEngines.pooled(db.builder().poolSize(2).options(),
+                new NarayanaTransactionIntegration(tm, tsr), transactions)) {
+            try (Connection conn = engine.connect()) {
+                insert(conn, 1); // resource-local: autobegun on a connection that no transaction enlisted
+                tm.begin();
+                try {
+                    assertThatThrownBy(() -> insert(conn, 2)).isInstanceOf(InvalidRequestError.class)
+                            .hasMessageContaining("this connection (checked out before the transaction began) is "
+                                    + "not enlisted in it")
+                            .hasMessageContaining("not-enlisted");
+                } finally {
+                    tm.rollback();
+                }
+                insert(conn, 3); // the transaction is over: resource-local again
+                conn.commit();
+            }
+            assertThat(db.countRows("jta_rows")).isEqualTo(2); // rows 1 and 3, committed by the connection itself
+            assertThat(engine.poolStatus().checkedOut()).isZero();
+        }
+    }
+
+    @Test
     void engineOverAServerDataSourceBuildsNoPool(TestDatabase db) throws Exception {
         AgroalDataSourceConfigurationSupplier server = new AgroalDataSourceConfigurationSupplier()
                 .connectionPoolConfiguration(pool -> pool.maxSize(3)

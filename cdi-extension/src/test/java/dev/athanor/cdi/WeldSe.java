@@ -9,6 +9,8 @@ import org.jboss.weld.environment.se.WeldContainer;
 import jakarta.enterprise.inject.spi.Extension;
 
 import java.util.HashMap;
+import java.util.List;
+import java.util.function.Predicate;
 import java.util.ServiceLoader;
 import java.util.Map;
 
@@ -21,6 +23,15 @@ final class WeldSe {
     }
 
     static WeldContainer boot(TestDatabase db, Map<String, String> extra, Class<?>... beans) {
+        return boot(db, extra, extension -> true, List.of(), beans);
+    }
+
+    /**
+     * As {@link #boot(TestDatabase, Map, Class[])}, with only the class-path extensions that {@code found} accepts,
+     * plus {@code added} ones: a container without Narayana's beans, or with some of them vetoed.
+     */
+    static WeldContainer boot(TestDatabase db, Map<String, String> extra, Predicate<Extension> found,
+            List<Extension> added, Class<?>... beans) {
         Map<String, String> properties = new HashMap<>();
         properties.put("athanor.datasource.url", db.jdbcUrl());
         properties.put("athanor.datasource.username", db.user());
@@ -40,7 +51,9 @@ final class WeldSe {
             ConfigProviderResolver.instance().releaseConfig(ConfigProvider.getConfig());
             Weld weld = new Weld().disableDiscovery().addBeanClasses(beans);
             // without discovery Weld SE loads no extension by itself: Athanor's, Narayana's, ...
-            ServiceLoader.load(Extension.class).forEach(weld::addExtension);
+            ServiceLoader.load(Extension.class).stream().map(ServiceLoader.Provider::get).filter(found)
+                    .forEach(weld::addExtension);
+            added.forEach(weld::addExtension);
             return weld.initialize();
         } finally {
             properties.keySet().forEach(System::clearProperty);

@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * data does not grow, so that H2's in-memory database does not pass for a leak. Afterwards: every transaction's effect is
  * there exactly once, no connection leaked (the pool's status and the database's own count of sessions), and the
  * heap after a full GC is within 10% of its level after the first 10,000. Tagged {@code slow}: the default build
- * skips it; {@code .ci/reliability.sh} runs it. Figures go to {@code target/soak-<db>.txt}.
+ * skips it; {@code .ci/slow.sh} runs it. Figures go to {@code target/soak-<db>.txt}.
  */
 @Tag("slow")
 @DatabaseTest

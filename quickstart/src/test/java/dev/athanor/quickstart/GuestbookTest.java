@@ -27,6 +27,7 @@ class GuestbookTest {
         assertThat(out).contains("CDI guestbook on Engine(jdbc:h2:mem:guestbook")
                 .contains("Signed 2 entries")
                 .contains("its JTA transaction rolled back both flushed rows")
+                .contains("The refusal was recorded in a transaction of its own (REQUIRES_NEW), which committed.")
                 .contains("Entries by ada: [ada: Hello from an injected Session]")
                 .contains("1  ada: Hello from an injected Session")
                 .contains("2  grace: @Transactional committed me")

@@ -227,6 +227,11 @@ public final class AthanorExtension implements Extension {
         for (DatabaseRuntime runtime : databases.values()) {
             runtime.deployed(beans);
             DatabaseConfig config = runtime.config;
+            String transactions = runtime.resolveTransactions();
+            if (transactions != null) {
+                event.addDeploymentProblem(new DeploymentException("Athanor: " + transactions));
+                continue;
+            }
             try {
                 switch (config.schemaGeneration()) {
                     case NONE -> { }

@@ -1,6 +1,7 @@
 package dev.athanor.cdi.impl;
 
 import dev.athanor.cdi.impl.DatabaseConfig.SchemaGeneration;
+import dev.athanor.cdi.impl.DatabaseConfig.TransactionMode;
 import org.eclipse.microprofile.config.Config;
 
 import java.time.Duration;
@@ -23,8 +24,9 @@ import java.util.TreeSet;
  *
  * <p>Keys of the default database: {@code athanor.datasource.url|username|password|jndi-name},
  * {@code athanor.pool.size|max-overflow|timeout|recycle}, {@code athanor.echo}, {@code athanor.schema-generation},
- * {@code athanor.packages}, {@code athanor.datasource.xa}, {@code athanor.datasource.replicas} (comma-separated URLs of
- * read replicas), {@code athanor.datasource.replica-max-lag|replica-check-interval}. A named database uses the same
+ * {@code athanor.packages}, {@code athanor.transactions}, {@code athanor.datasource.xa},
+ * {@code athanor.datasource.replicas} (comma-separated URLs of read replicas),
+ * {@code athanor.datasource.replica-max-lag|replica-check-interval}. A named database uses the same
  * keys after {@code athanor."name".}. Other keys that
  * start with {@code athanor.} and have a second dot outside these prefixes (such as a build's
  * {@code athanor.test.db}) are not Athanor's and are left alone.
@@ -33,8 +35,8 @@ final class ConfigReader {
     static final String PREFIX = "athanor.";
     static final Set<String> KEYS = Set.of("datasource.url", "datasource.username", "datasource.password",
             "datasource.jndi-name", "pool.size", "pool.max-overflow", "pool.timeout", "pool.recycle", "echo",
-            "schema-generation", "packages", "datasource.xa", "datasource.replicas", "datasource.replica-max-lag",
-            "datasource.replica-check-interval");
+            "schema-generation", "packages", "transactions", "datasource.xa", "datasource.replicas",
+            "datasource.replica-max-lag", "datasource.replica-check-interval");
 
     private final Config config;
     private final List<String> problems = new ArrayList<>();
@@ -109,6 +111,15 @@ final class ConfigReader {
                         + "'; expected none, create, drop-and-create or validate");
             }
         }
+        TransactionMode transactions = TransactionMode.AUTO;
+        String transactionsText = string(database, "transactions");
+        if (transactionsText != null) {
+            transactions = TransactionMode.parse(transactionsText);
+            if (transactions == null) {
+                problems.add("configuration key " + key(database, "transactions") + " is '" + transactionsText
+                        + "'; expected auto, jta or resource-local");
+            }
+        }
         List<String> packages = list(database, "packages");
         boolean xa = bool(database, "datasource.xa");
         if (xa && jndiName != null) {
@@ -129,7 +140,7 @@ final class ConfigReader {
         }
         return new DatabaseConfig(database, url, string(database, "datasource.username"),
                 string(database, "datasource.password"), jndiName, poolSize, maxOverflow, timeout, recycle, echo,
-                generation, packages, xa, replicas, replicaMaxLag, replicaCheckInterval);
+                generation, packages, transactions, xa, replicas, replicaMaxLag, replicaCheckInterval);
     }
 
     /** A comma-separated value, trimmed, empty items left out. */

@@ -10,6 +10,7 @@ import java.util.List;
  * @param url              the database URL (JDBC or SQLAlchemy style), or null with a JNDI name
  * @param jndiName         the server DataSource's JNDI name, or null
  * @param packages         packages whose entities go to this database; empty: no package rule
+ * @param transactions     whether Sessions join the container's JTA transactions ({@code athanor.transactions})
  * @param xa               an XA pool ({@code datasource.xa}): connections are XA branches of the JTA transaction
  * @param replicas         URLs of read replicas; empty: none
  * @param replicaMaxLag    replay lag beyond which a replica is skipped, or null for the default
@@ -17,7 +18,7 @@ import java.util.List;
  */
 record DatabaseConfig(String name, String url, String username, String password, String jndiName, Integer poolSize,
         Integer maxOverflow, Duration poolTimeout, Duration poolRecycle, boolean echo, SchemaGeneration schemaGeneration,
-        List<String> packages, boolean xa, List<String> replicas, Duration replicaMaxLag, Duration replicaCheckInterval) {
+        List<String> packages, TransactionMode transactions, boolean xa, List<String> replicas, Duration replicaMaxLag, Duration replicaCheckInterval) {
 
     /** The configuration key {@code athanor.<suffix>} or {@code athanor."name".<suffix>} of this database. */
     String key(String suffix) {
@@ -52,6 +53,30 @@ record DatabaseConfig(String name, String url, String username, String password,
 
         static SchemaGeneration parse(String text) {
             for (SchemaGeneration value : values()) {
+                if (value.text.equalsIgnoreCase(text.trim())) {
+                    return value;
+                }
+            }
+            return null;
+        }
+    }
+
+    /**
+     * {@code athanor.transactions}: {@code auto} joins the container's JTA transactions when it has a transaction
+     * manager (and fails the deployment when it has one that Athanor cannot reach); {@code jta} requires them;
+     * {@code resource-local} never joins them (every Session commits itself, as in SE).
+     */
+    enum TransactionMode {
+        AUTO("auto"), JTA("jta"), RESOURCE_LOCAL("resource-local");
+
+        final String text;
+
+        TransactionMode(String text) {
+            this.text = text;
+        }
+
+        static TransactionMode parse(String text) {
+            for (TransactionMode value : values()) {
                 if (value.text.equalsIgnoreCase(text.trim())) {
                     return value;
                 }

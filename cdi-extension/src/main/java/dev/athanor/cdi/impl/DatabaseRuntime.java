@@ -6,10 +6,12 @@ import dev.athanor.asyncio.AsyncSessionMaker;
 import dev.athanor.EngineBuilder;
 import dev.athanor.EngineListener;
 import dev.athanor.EngineOptions;
+import dev.athanor.InvalidRequestError;
 import dev.athanor.OperationalError;
 import dev.athanor.StatementEvent;
 import dev.athanor.cdi.Database;
 import dev.athanor.cdi.StatementExecuted;
+import dev.athanor.cdi.impl.DatabaseConfig.TransactionMode;
 import dev.athanor.impl.engine.ManagedEngines;
 import dev.athanor.impl.xa.XaEngines;
 import dev.athanor.orm.Registry;
@@ -59,12 +61,67 @@ final class DatabaseRuntime {
         this.beans = beans;
     }
 
+    /** The container's JTA objects, or null when Sessions are resource-local (see {@link #resolveTransactions}). */
     synchronized Jta jta() {
         if (!jtaLooked) {
-            jtaLooked = true;
-            jta = Jta.onClassPath() ? Jta.find(beans) : null;
+            String problem = resolveTransactions();
+            if (problem != null) {
+                throw new InvalidRequestError(problem, null, "jta-not-found");
+            }
         }
         return jta;
+    }
+
+    /**
+     * Decides, once and at deployment, whether this database's Sessions join the container's JTA transactions.
+     * Returns the problem that must fail the deployment, or null: a container whose transaction manager exists but
+     * cannot be reached would otherwise get resource-local Sessions inside its transactions, and the work of every
+     * {@code @Transactional} method would be rolled back at the end of its request.
+     */
+    synchronized String resolveTransactions() {
+        jtaLooked = true;
+        jta = null;
+        TransactionMode mode = config.transactions();
+        if (mode == TransactionMode.RESOURCE_LOCAL) {
+            LOG.debugf("%s: %s=resource-local, Sessions do not join JTA transactions", config.describe(),
+                    config.key("transactions"));
+            return null;
+        }
+        if (!Jta.onClassPath()) {
+            return mode == TransactionMode.JTA ? config.describe() + ": " + config.key("transactions") + "=jta, but "
+                    + "the JTA API (jakarta.transaction) is not on the class path (" + ERROR_CODE + ")" : null;
+        }
+        boolean needsManager = config.jndiName() == null;
+        Jta.Found found = Jta.find(beans);
+        jta = found.jta(needsManager);
+        if (jta != null) {
+            return null;
+        }
+        if (mode == TransactionMode.AUTO && found.evidence() == null) {
+            LOG.infof("%s: no JTA transaction manager in this container: Sessions are resource-local",
+                    config.describe());
+            return null;
+        }
+        String why = mode == TransactionMode.JTA ? config.key("transactions") + "=jta" : found.evidence();
+        return config.describe() + ": " + why + ", but Athanor cannot reach " + found.missing(needsManager)
+                + ". Its Sessions would not join the container's transactions, and what @Transactional methods write "
+                + "through them would be rolled back at the end of each request. " + fix() + " To use resource-local "
+                + "Sessions instead (they commit themselves, as in SE), set " + config.key("transactions")
+                + "=resource-local (" + ERROR_CODE + ")";
+    }
+
+    private static final String ERROR_CODE = "Background on this error: docs/errors.md#jta-not-found";
+
+    /** How to make the JTA objects reachable, for the server at hand when it can be told. */
+    private static String fix() {
+        if (System.getProperty("wlp.install.dir") != null || System.getProperty("wlp.server.name") != null) {
+            return "On Open Liberty, add <feature>jndi-1.0</feature> to the <featureManager> of server.xml: Liberty "
+                    + "binds them only in JNDI (java:comp/TransactionSynchronizationRegistry, "
+                    + "java:comp/TransactionManager).";
+        }
+        return "Make them reachable: on Open Liberty add the jndi-1.0 feature to server.xml; on WildFly keep the "
+                + "transactions subsystem; on Payara they are bound in JNDI; in Java SE add "
+                + "org.jboss.narayana.jta:narayana-jta, whose CDI extension provides both as beans.";
     }
 
     Engine engine() {
@@ -129,16 +186,10 @@ final class DatabaseRuntime {
             created = XaEngines.create(builder().options(), transactions.manager, transactions.registry, transactions);
         } else {
             EngineOptions options = builder().options();
-            if (transactions != null && transactions.manager != null) {
-                created = ManagedEngines.pooled(options,
-                        new NarayanaTransactionIntegration(transactions.manager, transactions.registry), transactions);
-            } else {
-                if (transactions != null) {
-                    LOG.warnf("%s: a TransactionSynchronizationRegistry but no TransactionManager was found, so the "
-                            + "pool cannot enlist connections in JTA transactions", config.describe());
-                }
-                created = builder().build();
-            }
+            // resolveTransactions() never leaves a registry without a manager for a pool of Athanor's own
+            created = transactions != null ? ManagedEngines.pooled(options,
+                    new NarayanaTransactionIntegration(transactions.manager, transactions.registry), transactions)
+                    : builder().build();
         }
         addListeners(created);
         LOG.debugf("%s: engine %s (JTA: %s, XA: %s)", config.describe(), created, transactions != null, config.xa());
@@ -196,6 +247,7 @@ final class DatabaseRuntime {
 
     /** EngineListener beans qualified like this database, and the StatementExecuted event if anyone observes it. */
     private void addListeners(Engine created) {
+        BeanManager beans = applicationBeans();
         if (beans == null) {
             return;
         }
@@ -215,6 +267,19 @@ final class DatabaseRuntime {
                             e.error()));
                 }
             });
+        }
+    }
+
+    /**
+     * The BeanManager that sees the application's beans. The one given to the extension at deployment may belong to
+     * Athanor's own jar: on Payara it does not see the observers and listener beans of the rest of the WAR. The
+     * engine starts on first use, from application code, so {@code CDI.current()} answers for the application there.
+     */
+    private BeanManager applicationBeans() {
+        try {
+            return jakarta.enterprise.inject.spi.CDI.current().getBeanManager();
+        } catch (RuntimeException | LinkageError e) {
+            return beans; // no CDIProvider (e.g. an embedded test container): the deployment's BeanManager
         }
     }
 

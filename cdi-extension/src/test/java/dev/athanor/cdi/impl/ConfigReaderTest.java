@@ -1,6 +1,7 @@
 package dev.athanor.cdi.impl;
 
 import dev.athanor.cdi.impl.DatabaseConfig.SchemaGeneration;
+import dev.athanor.cdi.impl.DatabaseConfig.TransactionMode;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import org.eclipse.microprofile.config.Config;
@@ -34,17 +35,19 @@ class ConfigReaderTest {
                 Map.entry("athanor.packages", "com.example.a, com.example.b"),
                 Map.entry("athanor.\"orders\".datasource.jndi-name", "java:comp/DefaultDataSource"),
                 Map.entry("athanor.\"orders\".packages", "com.example.orders"),
+                Map.entry("athanor.\"orders\".transactions", "resource-local"),
                 Map.entry("athanor.test.db", "h2"))));   // not a key of the extension: ignored
         assertThat(reader.scan()).containsExactly("", "orders");
         DatabaseConfig main = reader.read("");
         assertThat(reader.problems()).isEmpty();
         assertThat(main).isEqualTo(new DatabaseConfig("", "jdbc:h2:mem:a", "sa", "pw", null, 3, 0,
                 Duration.ofSeconds(2), Duration.ofHours(1), true, SchemaGeneration.DROP_AND_CREATE,
-                List.of("com.example.a", "com.example.b"), false, List.of(), null, null));
+                List.of("com.example.a", "com.example.b"), TransactionMode.AUTO, false, List.of(), null, null));
         DatabaseConfig orders = reader.read("orders");
         assertThat(orders.jndiName()).isEqualTo("java:comp/DefaultDataSource");
         assertThat(orders.url()).isNull();
         assertThat(orders.schemaGeneration()).isEqualTo(SchemaGeneration.NONE);
+        assertThat(orders.transactions()).isEqualTo(TransactionMode.RESOURCE_LOCAL);
         assertThat(orders.packageMatch("com.example.orders.model")).isEqualTo("com.example.orders".length());
         assertThat(orders.packageMatch("com.example.ordersx")).isEqualTo(-1);
         assertThat(orders.key("pool.size")).isEqualTo("athanor.\"orders\".pool.size");
@@ -76,6 +79,7 @@ class ConfigReaderTest {
                 "athanor.pool.timeout", "soon",
                 "athanor.echo", "maybe",
                 "athanor.schema-generation", "update",
+                "athanor.transactions", "xa",
                 "athanor.datasource.user", "sa",
                 "athanor.\"broken.datasource.url", "x",
                 "athanor.\"reports\".pool.size", "2")));
@@ -89,10 +93,11 @@ class ConfigReaderTest {
                 "configuration key athanor.echo is 'maybe'; expected true or false",
                 "configuration key athanor.schema-generation is 'update'; expected none, create, drop-and-create or "
                         + "validate",
+                "configuration key athanor.transactions is 'xa'; expected auto, jta or resource-local",
                 "unknown configuration key athanor.datasource.user; the keys after athanor. are datasource.jndi-name, "
                         + "datasource.password, datasource.replica-check-interval, datasource.replica-max-lag, "
                         + "datasource.replicas, datasource.url, datasource.username, datasource.xa, echo, packages, "
-                        + "pool.max-overflow, pool.recycle, pool.size, pool.timeout, schema-generation",
+                        + "pool.max-overflow, pool.recycle, pool.size, pool.timeout, schema-generation, transactions",
                 "configuration key athanor.\"broken.datasource.url is malformed: a named database's keys look like "
                         + "athanor.\"name\".datasource.url",
                 "missing configuration key athanor.datasource.url (or athanor.datasource.jndi-name for a server "

@@ -45,6 +45,8 @@ public final class ConnectionImpl implements Connection, ResultOwner, RawSqlExec
     /** Sends marked reads to a read replica; null when the engine has none. */
     private final ReadRouting routing;
     private List<ExecutionOption> executionOptions = List.of();
+    /** Set when the engine knows container transactions but this connection was not enlisted in one (see autobegin). */
+    private final ManagedTransactions unenlisted;
 
     private final List<CursorResult> openResults = new ArrayList<>(2);
     private final List<NestedTransactionImpl> savepoints = new ArrayList<>(0);
@@ -61,6 +63,7 @@ public final class ConnectionImpl implements Connection, ResultOwner, RawSqlExec
 
     ConnectionImpl(EngineImpl engine, java.sql.Connection jdbc, ManagedTransactions managed) {
         this.managed = managed;
+        this.unenlisted = managed == null ? engine.managedTransactions() : null;
         this.engine = engine;
         this.jdbc = jdbc;
         this.dialect = engine.dialect();
@@ -213,6 +216,9 @@ public final class ConnectionImpl implements Connection, ResultOwner, RawSqlExec
     // ---------------------------------------------------------------- transactions
 
     void autobegin() {
+        if (unenlisted != null && unenlisted.isActive()) {
+            throw notEnlisted();
+        }
         if (!transactionActive && !autocommit) {
             transactionActive = true;
             transactionEpoch++;
@@ -220,6 +226,19 @@ public final class ConnectionImpl implements Connection, ResultOwner, RawSqlExec
                 echo.log("BEGIN (implicit)");
             }
         }
+    }
+
+    /**
+     * A statement on a connection that was checked out outside the container transaction now active: it is not
+     * enlisted (a pool enlists at checkout only), so its work would not commit with the transaction but be rolled
+     * back when the connection closes. Refused, loudly, rather than lost.
+     */
+    private InvalidRequestError notEnlisted() {
+        return new InvalidRequestError("a JTA transaction is active on this thread, but this connection (checked out "
+                + "before the transaction began) is not enlisted in it: what it wrote would not commit with the "
+                + "transaction but be rolled back when the connection closes. Open the Session or connection inside "
+                + "the transaction (the injected Session does), or finish its work (commit() or close()) before the "
+                + "transaction begins", null, "not-enlisted");
     }
 
     @Override

@@ -106,6 +106,11 @@ public final class EngineImpl implements Engine {
         return new ConnectionImpl(this, jdbc, managed != null && managed.isActive() ? managed : null);
     }
 
+    /** The container's transactions, or null for an engine of its own (no JTA). */
+    ManagedTransactions managedTransactions() {
+        return managedTransactions;
+    }
+
     /** How an engine starts its pool: {@link ConnectionPool#start}, or one that enlists in JTA transactions. */
     @FunctionalInterface
     interface PoolStarter {

@@ -16,7 +16,9 @@
  *   seam the CDI extension fills for container (JTA) transactions, without a JTA dependency here. A connection
  *   checked out while a container transaction is active is enlisted by the pool (Agroal's transaction integration,
  *   or the server's DataSource) and never commits, rolls back or changes autocommit itself: {@code commit()} is the
- *   {@code commit-in-jta} error, {@code rollback()} marks the transaction rollback-only.</li>
+ *   {@code commit-in-jta} error, {@code rollback()} marks the transaction rollback-only. A connection checked out
+ *   before the transaction began is not enlisted (pools enlist at checkout) and refuses statements while one is
+ *   active ({@code not-enlisted}): its work would otherwise be rolled back on close, silently.</li>
  *   <li>Read replicas (see {@code dev.athanor.impl.routing}): an engine built with replicas holds a
  *   {@link dev.athanor.impl.routing.ReplicaSet}; each connection asks its {@code ReadRouting} before running a
  *   statement whether a replica runs it, and tells it of writes and of the end of each transaction. These calls are

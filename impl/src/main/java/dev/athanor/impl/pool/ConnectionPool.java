@@ -115,6 +115,10 @@ public final class ConnectionPool implements AutoCloseable {
                 .jdbcUrl(jdbcUrl)
                 .autoCommit(options.isolationLevel() == IsolationLevel.AUTOCOMMIT)
                 .trackJdbcResources(false); // Athanor closes its statements and cursors itself
+        Class<? extends java.sql.Driver> driver = driverFor(jdbcUrl);
+        if (driver != null) {
+            factory.connectionProviderClass(driver);
+        }
         if (user != null) {
             factory.principal(new NamePrincipal(user));
         }
@@ -261,6 +265,32 @@ public final class ConnectionPool implements AutoCloseable {
             case "mariadb" -> new MySQLExceptionSorter();
             default -> ExceptionSorter.defaultExceptionSorter(); // SQLState class 08: connection exceptions
         };
+    }
+
+    /**
+     * The JDBC driver for {@code jdbcUrl} among those the application can see (the thread's context class loader,
+     * then Athanor's), or null to let Agroal ask {@code DriverManager}. In an application server the driver is in
+     * the application (WEB-INF/lib), where {@code DriverManager}, initialised with the server's class loader, never
+     * looks (Payara: "Unable to get java.sql.Driver from DriverManager"); naming the class makes the pool independent
+     * of that.
+     */
+    static Class<? extends java.sql.Driver> driverFor(String jdbcUrl) {
+        for (ClassLoader loader : new ClassLoader[] {Thread.currentThread().getContextClassLoader(),
+                ConnectionPool.class.getClassLoader()}) {
+            if (loader == null) {
+                continue;
+            }
+            try {
+                for (java.sql.Driver candidate : java.util.ServiceLoader.load(java.sql.Driver.class, loader)) {
+                    if (candidate.acceptsURL(jdbcUrl)) {
+                        return candidate.getClass();
+                    }
+                }
+            } catch (SQLException | java.util.ServiceConfigurationError e) {
+                // a driver that cannot be loaded or asked: leave the choice to DriverManager
+            }
+        }
+        return null;
     }
 
     private static TransactionIsolation isolation(IsolationLevel level) {

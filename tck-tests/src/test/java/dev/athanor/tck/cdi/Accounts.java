@@ -7,11 +7,14 @@ import dev.athanor.tck.cdi.model.Account;
 import dev.athanor.tck.cdi.model.Ledger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -33,7 +36,23 @@ public class Accounts {
     @Inject Session session;
     @Inject @Database("orders") Session orders;
     @Inject Engine engine;
-    @Inject TransactionSynchronizationRegistry transactions;
+    @Inject Instance<TransactionSynchronizationRegistry> registryBean;
+
+    /**
+     * The registry as a CDI bean (Narayana in SE, WildFly) or by its standard JNDI name: Jakarta EE guarantees only
+     * the latter (Payara and Open Liberty have no such bean), so the TCK asks for it the portable way.
+     */
+    private TransactionSynchronizationRegistry transactions() {
+        if (registryBean.isResolvable()) {
+            return registryBean.get();
+        }
+        try {
+            return (TransactionSynchronizationRegistry) new InitialContext()
+                    .lookup("java:comp/TransactionSynchronizationRegistry");
+        } catch (NamingException e) {
+            throw new IllegalStateException("no TransactionSynchronizationRegistry (CDI bean or JNDI)", e);
+        }
+    }
 
     @Transactional
     public void open(String... owners) {
@@ -68,7 +87,7 @@ public class Accounts {
             session.add(new Account(owner, 0));
         }
         AtomicLong seen = new AtomicLong(-1);
-        transactions.registerInterposedSynchronization(new Synchronization() {
+        transactions().registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {
                 try (dev.athanor.Connection native_ = engine.connect()) {
