@@ -402,7 +402,8 @@ public final class Select<T> implements Statement, SelectLike {
 
     /**
      * Options for whoever executes the select (SQLAlchemy's {@code execution_options}), an option replacing one of
-     * the same class; the ORM's {@code ReadOnly.TRUE} loads objects without snapshots (not dirty-checked):
+     * the same class; the ORM's {@code ReadOnly.TRUE} loads objects without snapshots (not dirty-checked), and
+     * {@code Routing.REPLICA} sends the read to a read replica of the engine:
      *
      * {@snippet :
      * List<User> users = session.scalars(select(User.class).executionOptions(ReadOnly.TRUE)).all();
@@ -422,21 +423,6 @@ public final class Select<T> implements Statement, SelectLike {
     /** The loader options given with {@link #options}. */
     public List<dev.athanor.orm.LoaderOption> loaderOptions() {
         return loaderOptions;
-    }
-
-    /**
-     * A copy with these execution options (SQLAlchemy's {@code execution_options}), e.g.
-     * {@code select(users).executionOptions(Routing.REPLICA)}; an option replaces one of the same class.
-     */
-    public Select<T> executionOptions(ExecutionOption... newOptions) {
-        Select<T> copy = copy(columns, froms, where, groupBy, having, orderBy, limit, offset, distinct, forUpdate);
-        copy.executionOptions = ExecutionOption.merge(executionOptions, newOptions);
-        return copy;
-    }
-
-    /** The execution options given, in order. */
-    public List<ExecutionOption> executionOptions() {
-        return executionOptions;
     }
 
     /** The ORM entity descriptor, or null for a Core select. */
