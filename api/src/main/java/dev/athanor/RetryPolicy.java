@@ -14,8 +14,9 @@ import java.util.function.Supplier;
 /**
  * When and how often to run a transaction again after a transient error (an immutable value with a builder, in
  * the manner of Spring Retry's {@code RetryTemplate}): at most {@link #maxAttempts()} attempts, with capped
- * exponential back-off and jitter between them. Used by {@link Engine#inTransaction(RetryPolicy, java.util.function.Function)}
- * and {@code SessionMaker.inTransaction(RetryPolicy, ...)}, which run the whole block again, each time in a new
+ * exponential back-off and jitter between them. Used by
+ * {@link Engine#inTransaction(RetryPolicy, java.util.function.Function)} and
+ * {@code SessionMaker.inTransaction(RetryPolicy, ...)}, which run the whole block again, each time in a new
  * transaction.
  *
  * <p>Retried: serialization failures (SQLState {@code 40001}, also MariaDB's deadlock 1213), deadlocks
@@ -144,7 +145,8 @@ public final class RetryPolicy {
     private static boolean isConnectionLoss(Throwable cause) {
         return cause instanceof SQLRecoverableException || cause instanceof SQLNonTransientConnectionException
                 || cause instanceof SQLTransientConnectionException
-                || (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08"));
+                || (cause instanceof SQLException sql && sql.getSQLState() != null
+                        && sql.getSQLState().startsWith("08"));
     }
 
     /** The delay after failed attempt {@code attempt} (1-based): capped exponential, minus a random part. */

@@ -63,7 +63,8 @@ public final class FaultProxy implements AutoCloseable {
     /** {@code db}'s JDBC URL with the proxy's port, TLS off, and (PostgreSQL) every statement sent as text. */
     public String jdbcUrl() {
         String url = db.jdbcUrl().replace(host + ":" + targetPort, "127.0.0.1:" + server.getLocalPort());
-        return db == TestDatabase.POSTGRESQL ? url + (url.contains("?") ? "&" : "?") + "sslmode=disable&prepareThreshold=0" : url;
+        return db == TestDatabase.POSTGRESQL
+                ? url + (url.contains("?") ? "&" : "?") + "sslmode=disable&prepareThreshold=0" : url;
     }
 
     /** An engine (pool of 2) connecting through the proxy; disposed when the proxy closes. */

@@ -199,7 +199,8 @@ public final class ConnectionPool implements AutoCloseable {
     public void invalidate(Connection connection) {
         try {
             if (connection instanceof io.agroal.pool.wrapper.ConnectionWrapper wrapper) {
-                long before = agroal == null ? 0 : agroal.getMetrics().availableCount() + agroal.getMetrics().activeCount();
+                long before = agroal == null ? 0
+                        : agroal.getMetrics().availableCount() + agroal.getMetrics().activeCount();
                 wrapper.getHandler().setFlushOnly();
                 wrapper.close();
                 awaitRefill(before);

@@ -37,7 +37,8 @@ public final class ParameterBinder {
                 ps.setBytes(position, bytes);
             } else if ((value instanceof Double || value instanceof Float) && !dialect.storesNonFiniteFloats()
                     && !Double.isFinite(((Number) value).doubleValue())) {
-                throw new RefusedValue(i, "the database (" + dialect.name() + ") stores NaN and infinities in no column type");
+                throw new RefusedValue(i, "the database (" + dialect.name()
+                        + ") stores NaN and infinities in no column type");
             } else if (value instanceof SqlArray array) {
                 ps.setArray(position, ps.getConnection().createArrayOf(array.elementType(), array.elements()));
             } else {
