@@ -59,6 +59,12 @@
  *   database, unless its own {@code athanor.packages} exclude the entity. An entity for a database that is not
  *   configured is skipped with a warning; an injection point of a database that is not configured is an error that
  *   names the missing key.</li>
+ *   <li><b>Read replicas.</b> {@code athanor.datasource.replicas} (with {@code replica-max-lag},
+ *   {@code replica-check-interval}) gives the engine its replicas; {@link dev.athanor.cdi.ReadOnly @ReadOnly} is an
+ *   interceptor binding rather than a qualifier, because the request-scoped {@code Session} is one object per request
+ *   whichever method uses it: the interceptor puts {@link dev.athanor.Routing#REPLICA} in force on the thread for
+ *   the call, and each statement of the session decides by the usual rules (writes and what follows them in the
+ *   transaction stay on the primary). The extension adds the interceptor itself, enabled by its priority.</li>
  * </ul>
  */
 package dev.athanor.cdi;
