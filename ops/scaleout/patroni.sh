@@ -91,6 +91,12 @@ postgresql:
   connect_address: 127.0.0.1:$(pg_port "$n")
   data_dir: $dir/data
   bin_dir: $PG_BIN
+  # here and not only under bootstrap: Patroni then writes pg_hba.conf at every start, also on a node that was
+  # rewound or made again after a failover (Patroni 3.0.2 left such a node with an empty pg_hba.conf otherwise)
+  pg_hba:
+    - local all all trust
+    - host all all 127.0.0.1/32 trust
+    - host replication all 127.0.0.1/32 trust
   pgpass: $dir/pgpass
   authentication:
     superuser:
@@ -132,6 +138,20 @@ leader_port() {
     /usr/bin/python3 -c 'import json,sys; print([m["port"] for m in json.loads(sys.argv[1])["members"] if m["role"] == "leader"][0])' "$json"
 }
 
+# A replica that cannot rejoin (its pg_rewind was cut short when the leader it rewound from died too) stays in
+# "starting" or "start failed" for ever; Patroni's own remedy is to make it again from the leader.
+reinitialize_broken() {
+    local json
+    json=$(cluster_json 1 2>/dev/null || cluster_json 2 2>/dev/null || cluster_json 3 2>/dev/null) || return 0
+    for api in $(/usr/bin/python3 -c 'import json,sys
+for m in json.loads(sys.argv[1])["members"]:
+    if m["role"] != "leader" and m["state"] != "running":
+        print(m["api_url"].rsplit("/", 1)[0])' "$json"); do
+        log "reinitializing the replica at $api"
+        curl -sf -XPOST -d '{"force": true}' "$api/reinitialize" || true
+    done
+}
+
 up() {
     etcd_up
     for n in "${NODES[@]}"; do
@@ -142,6 +162,7 @@ up() {
     done
     for i in $(seq 1 360); do
         healthy && break
+        if [ "$i" = 120 ]; then reinitialize_broken; fi
         for n in "${NODES[@]}"; do
             if ! running "$DIR/node$n/patroni.pid"; then
                 log "ERROR: Patroni node$n exited; the end of $DIR/node$n/patroni.log:"

@@ -74,6 +74,12 @@
  *   async engine's worker threads, which a JTA transaction (bound to its thread) does not reach; a call made while a
  *   JTA transaction is active on the caller's thread is refused ({@code async-in-jta}) rather than silently run
  *   outside it. Only the container disposes the injected {@code AsyncEngine}.</li>
+ *   <li><b>Read replicas.</b> {@code athanor.datasource.replicas} (with {@code replica-max-lag},
+ *   {@code replica-check-interval}) gives the engine its replicas; {@link dev.athanor.cdi.ReadOnly @ReadOnly} is an
+ *   interceptor binding rather than a qualifier, because the request-scoped {@code Session} is one object per request
+ *   whichever method uses it: the interceptor puts {@link dev.athanor.Routing#REPLICA} in force on the thread for
+ *   the call, and each statement of the session decides by the usual rules (writes and what follows them in the
+ *   transaction stay on the primary). The extension adds the interceptor itself, enabled by its priority.</li>
  * </ul>
  */
 package dev.athanor.cdi;

@@ -60,7 +60,12 @@ public final class EngineImpl implements Engine {
             throw new OperationalError("cannot start a connection pool for " + url.display() + ": " + e.getMessage(),
                     null, null, e.getSQLState(), e.getErrorCode(), e);
         }
-        this.replicas = options.replicas().urls().isEmpty() ? null : ReplicaSet.start(this, options);
+        try {
+            this.replicas = options.replicas().urls().isEmpty() ? null : ReplicaSet.start(this, options);
+        } catch (RuntimeException e) {
+            pool.close(); // a bad replica URL fails the build: the primary's pool must not stay open behind it
+            throw e;
+        }
     }
 
     /**

@@ -49,15 +49,20 @@ public final class ReplicaSet implements AutoCloseable {
         List<Replica> replicas = new ArrayList<>();
         List<HealthProbe> probes = new ArrayList<>();
         int timeout = (int) Math.max(1, Math.min(5, replicaOptions.checkInterval().toSeconds() * 2));
-        for (String url : replicaOptions.urls()) {
-            DatabaseUrl parsed = DatabaseUrl.parse(url);
-            if (!parsed.dialect().equals(primary.dialectName())) {
-                throw new dev.athanor.ArgumentError("replica " + parsed.display() + " is a " + parsed.dialect()
+        List<DatabaseUrl> parsed = new ArrayList<>();
+        for (String url : replicaOptions.urls()) { // every URL checked before any pool starts
+            DatabaseUrl replica = DatabaseUrl.parse(url);
+            if (!replica.dialect().equals(primary.dialectName())) {
+                throw new dev.athanor.ArgumentError("replica " + replica.display() + " is a " + replica.dialect()
                         + " database but the primary " + primary.url() + " is " + primary.dialectName()
                         + "; replicas must be copies of the primary");
             }
-            replicas.add(new Replica(EngineImpl.replicaOf(primary, url)));
-            probes.add(new HealthProbe(parsed.jdbcUrl(), probeProperties(options, parsed), parsed.dialect(), timeout));
+            parsed.add(replica);
+        }
+        for (int i = 0; i < parsed.size(); i++) {
+            replicas.add(new Replica(EngineImpl.replicaOf(primary, replicaOptions.urls().get(i))));
+            probes.add(new HealthProbe(parsed.get(i).jdbcUrl(), probeProperties(options, parsed.get(i)),
+                    parsed.get(i).dialect(), timeout));
         }
         ReplicaSet set = new ReplicaSet(replicas, probes, replicaOptions);
         set.checkAll();

@@ -25,7 +25,7 @@ final class PatroniCluster {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     /** One member as /cluster reports it. */
-    record Member(String name, String role, String state, int port) {
+    record Member(String name, String role, String state, int port, String lag, String apiUrl) {
         int node() {
             return Integer.parseInt(name.substring("node".length()));
         }
@@ -49,7 +49,8 @@ final class PatroniCluster {
                 while (m.find()) {
                     String member = m.group();
                     members.add(new Member(field(member, "name"), field(member, "role"), field(member, "state"),
-                            Integer.parseInt(field(member, "port"))));
+                            Integer.parseInt(field(member, "port")), optional(member, "lag"),
+                            field(member, "api_url")));
                 }
                 return members;
             } catch (IOException | RuntimeException e) {
@@ -67,6 +68,10 @@ final class PatroniCluster {
         return m.group(1);
     }
 
+    private static String optional(String json, String name) {
+        return json.contains("\"" + name + "\"") ? field(json, name).trim() : "";
+    }
+
     static Member leader() {
         return members().stream().filter(m -> m.role().equals("leader") && m.state().equals("running")).findFirst()
                 .orElse(null);
@@ -77,9 +82,31 @@ final class PatroniCluster {
         List<Member> members = members();
         long leaders = members.stream().filter(m -> m.role().equals("leader") && m.state().equals("running")).count();
         long replicas = members.stream().filter(m -> (m.role().equals("replica") || m.role().equals("sync_standby"))
-                && m.state().equals("running")).count();
+                && m.state().equals("running") && m.lag().equals("0")).count();
         long sync = members.stream().filter(m -> m.role().equals("sync_standby")).count();
         return leaders == 1 && replicas == 2 && (synchronous ? sync >= 1 : sync == 0);
+    }
+
+    /**
+     * Waits until the cluster has a leader and two caught-up replicas. A replica whose rejoin failed (its pg_rewind
+     * was cut short because the leader it rewound from was killed too) never gets there by itself: after a minute it
+     * is reinitialized from the leader ({@code POST /reinitialize}), Patroni's own remedy.
+     */
+    static void awaitHealthy() throws Exception {
+        try {
+            ScaleOut.await(60, "Patroni cluster healthy", () -> healthy(true) || healthy(false));
+            return;
+        } catch (AssertionError e) {
+            for (Member member : members()) {
+                if (!member.role().equals("leader") && !member.state().equals("running")) {
+                    HttpRequest request = HttpRequest.newBuilder(URI.create(member.apiUrl().replaceFirst("/patroni$", "")
+                            + "/reinitialize")).POST(HttpRequest.BodyPublishers.ofString("{\"force\": true}"))
+                            .timeout(Duration.ofSeconds(10)).build();
+                    HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+                }
+            }
+        }
+        ScaleOut.await(180, "Patroni cluster healthy after reinitializing", () -> healthy(true) || healthy(false));
     }
 
     /** Switches synchronous replication on or off (Patroni's dynamic configuration, stored in etcd). */

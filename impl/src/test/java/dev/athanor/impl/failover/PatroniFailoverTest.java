@@ -84,8 +84,7 @@ class PatroniFailoverTest {
     }
 
     private Outcome failover(boolean synchronous) throws Exception {
-        ScaleOut.await(180, "Patroni cluster healthy", () -> PatroniCluster.healthy(true)
-                || PatroniCluster.healthy(false));
+        PatroniCluster.awaitHealthy();
         PatroniCluster.synchronousMode(synchronous);
         Registry registry = Registry.of(FailoverEvent.class);
         try (Engine engine = Engine.builder(PatroniCluster.url()).user("postgres").poolSize(THREADS).maxOverflow(0)

@@ -142,4 +142,12 @@ class ReadRoutingTest {
             assertThat(broken.<String>inTransaction(c -> who(c, WHO.executionOptions(Routing.REPLICA)))).isEqualTo("primary");
         }
     }
+
+    @Test
+    void aReplicaOfAnotherKindOfDatabaseIsRejectedNamingIt(TestDatabase db) {
+        String other = db == TestDatabase.H2 ? "mariadb://root@127.0.0.1:3306/elsewhere" : "h2:mem:elsewhere";
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> db.builder().replicas(other).build())
+                .isInstanceOf(dev.athanor.ArgumentError.class)
+                .hasMessageContaining("elsewhere").hasMessageContaining("replicas must be copies of the primary");
+    }
 }
