@@ -350,6 +350,24 @@ class AsyncApiTest {
     }
 
     @Test
+    void withAutoflushFalseLeavesPendingObjectsUnflushedUntilFlush() {
+        AsyncSessionMaker manual = sessions.withAutoflush(false);
+        assertThat(manual.registry().entities()).contains(A.class);
+        AsyncSession db = manual.open();
+        await(db.add(new A("pending")));
+        assertThat(((Number) await(db.scalar(text("SELECT count(*) FROM a")))).intValue()).isZero();
+        await(db.flush());
+        assertThat(((Number) await(db.scalar(text("SELECT count(*) FROM a")))).intValue()).isEqualTo(1);
+        await(db.close()); // not committed: rolled back
+        assertThat(count("a")).isZero();
+
+        AsyncSession auto = sessions.open();
+        await(auto.add(new A("autoflushed")));
+        assertThat(((Number) await(auto.scalar(text("SELECT count(*) FROM a")))).intValue()).isEqualTo(1);
+        await(auto.close());
+    }
+
+    @Test
     void beginNeedsAStage() {
         Throwable error = failure(sessions.begin(db -> null));
         assertThat(error).hasMessageContaining("returned null");
