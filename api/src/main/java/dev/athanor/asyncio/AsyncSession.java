@@ -81,8 +81,9 @@ public interface AsyncSession {
     CompletionStage<Object> scalar(Executable statement);
 
     /**
-     * The entities of a query, delivered as the subscriber asks. The ORM loads the entities of one statement
-     * together (identity map, eager loads), so the rows are read on the worker, then handed out with back-pressure.
+     * The entities of a query, read from the cursor a batch at a time as the subscriber asks (SQLAlchemy's
+     * {@code yield_per}): each batch joins the identity map and runs its selectin loads. A query with a joined load
+     * (rows that repeat their parent) is loaded whole first, then handed out with back-pressure.
      */
     <E> Flow.Publisher<E> stream(Select<E> statement);
 

@@ -230,10 +230,27 @@ class AsyncApiTest {
         await(sessions.begin(db -> db.addAll(many)));
         AsyncSession db = sessions.open();
         Collected<A> entities = new Collected<>(10);
-        db.stream(select(A.class).orderBy(A_.id)).subscribe(entities);
+        java.util.concurrent.Flow.Publisher<A> publisher = db.stream(select(A.class).orderBy(A_.id));
+        entities.source = (dev.athanor.impl.asyncio.CursorPublisher<?>) publisher;
+        publisher.subscribe(entities);
         assertThat(entities.done.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
         assertThat(entities.items).extracting(a -> a.data).hasSize(25).startsWith("a1", "a2").endsWith("a25");
         assertThat(entities.maxOutstanding).isLessThanOrEqualTo(10);
+        assertThat(entities.maxAhead).as("entities read from the cursor ahead of demand").isLessThanOrEqualTo(10);
+
+        // a selectin load runs per batch: the members are there when the groups arrive, off the worker
+        for (int g = 0; g < 3; g++) {
+            Group group = new Group();
+            group.name = "g" + g;
+            group.members.add(new User("u" + g));
+            await(sessions.begin(s -> s.add(group)));
+        }
+        await(db.commit()); // a new transaction sees the groups (MariaDB's snapshot is repeatable read)
+        Collected<Group> groups = new Collected<>(2);
+        db.stream(select(Group.class).options(selectinLoad(Group_.members))).subscribe(groups);
+        assertThat(groups.done.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(groups.error).isNull();
+        assertThat(groups.items).hasSize(3).allMatch(g -> g.members.size() == 1);
 
         Collected<dev.athanor.Row> rows = new Collected<>(7);
         db.stream(text("SELECT data FROM a ORDER BY id")).subscribe(rows);
@@ -265,6 +282,8 @@ class AsyncApiTest {
         java.util.concurrent.Flow.Subscription subscription;
         long outstanding;
         long maxOutstanding;
+        dev.athanor.impl.asyncio.CursorPublisher<?> source;
+        long maxAhead;
         volatile Throwable error;
 
         Collected(int step) {
@@ -281,6 +300,9 @@ class AsyncApiTest {
         @Override
         public void onNext(T item) {
             items.add(item);
+            if (source != null) {
+                maxAhead = Math.max(maxAhead, source.rowsFetched() - items.size());
+            }
             maxOutstanding = Math.max(maxOutstanding, step - outstanding + 1);
             if (--outstanding < 0) {
                 error = new AssertionError("sent beyond demand");
@@ -325,6 +347,24 @@ class AsyncApiTest {
         busy.join();
         await(db.close());
         assertThat(failure(db.get(A.class, 1))).isInstanceOf(ResourceClosedError.class);
+    }
+
+    @Test
+    void withAutoflushFalseLeavesPendingObjectsUnflushedUntilFlush() {
+        AsyncSessionMaker manual = sessions.withAutoflush(false);
+        assertThat(manual.registry().entities()).contains(A.class);
+        AsyncSession db = manual.open();
+        await(db.add(new A("pending")));
+        assertThat(((Number) await(db.scalar(text("SELECT count(*) FROM a")))).intValue()).isZero();
+        await(db.flush());
+        assertThat(((Number) await(db.scalar(text("SELECT count(*) FROM a")))).intValue()).isEqualTo(1);
+        await(db.close()); // not committed: rolled back
+        assertThat(count("a")).isZero();
+
+        AsyncSession auto = sessions.open();
+        await(auto.add(new A("autoflushed")));
+        assertThat(((Number) await(auto.scalar(text("SELECT count(*) FROM a")))).intValue()).isEqualTo(1);
+        await(auto.close());
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.athanor.Select;
 import dev.athanor.asyncio.AsyncSession;
 import dev.athanor.asyncio.AsyncSessionMaker;
 import dev.athanor.impl.orm.loading.CoreEntityResult;
+import dev.athanor.impl.orm.session.EntityCursor;
 import dev.athanor.impl.orm.session.SessionImpl;
 import dev.athanor.impl.result.BufferedResult;
 import dev.athanor.orm.EntityResult;
@@ -204,7 +205,11 @@ final class AsyncSessionImpl implements AsyncSession, Lane.Owner {
     @Override
     public <E> Flow.Publisher<E> stream(Select<E> statement) {
         return new CursorPublisher<>(engine, lane, "stream", () -> {
-            EntityResult<E> result = session.execute(statement);
+            if (statement.entity() instanceof Class<?>) { // entities a batch at a time (yield_per)
+                EntityCursor<E> cursor = session.openEntities(statement);
+                return CursorPublisher.Fetcher.of(cursor, cursor::fetch);
+            }
+            EntityResult<E> result = session.execute(statement); // a column select: a Core cursor underneath
             ScalarResult<E> values = result.scalars();
             return CursorPublisher.Fetcher.of(result, values::fetchMany);
         });

@@ -15,7 +15,9 @@
  *   results are buffered on the worker ({@link dev.athanor.impl.result.BufferedResult}), lazy loads off the worker
  *   refused (the seam {@code SessionImpl.implicitLoadCheck}).</li>
  *   <li>{@link dev.athanor.impl.asyncio.CursorPublisher}: {@code stream()}, a {@code Flow.Publisher} reading a cursor
- *   in batches bounded by demand and by the stream batch size (the JDBC fetch size).</li>
+ *   in batches bounded by demand and by the stream batch size (the JDBC fetch size); entities come from the
+ *   session's {@link dev.athanor.impl.orm.session.EntityCursor} (a batch at a time, like SQLAlchemy's
+ *   {@code yield_per}).</li>
  * </ul>
  */
 package dev.athanor.impl.asyncio;

@@ -915,6 +915,35 @@ public final class SessionImpl implements Session, DeferredLoader, dev.athanor.i
         return execute(statement).scalar();
     }
 
+    /**
+     * The entities of an entity select, read from an open cursor a batch at a time ({@link EntityCursor}); the
+     * asyncio layer's stream. Close it before the next statement of the session.
+     */
+    public <E> EntityCursor<E> openEntities(Select<E> select) {
+        return guarded(() -> {
+            checkUsable();
+            autoflushNow();
+            if (!(select.entity() instanceof Class<?> type)) {
+                throw new ArgumentError("openEntities() needs an entity select, like select(User.class); got " + select);
+            }
+            EntityMapper mapper = registry.mapper(type);
+            return EntityCursor.open(this, LoadPlan.of(registry, mapper, select.loaderOptions()), select);
+        });
+    }
+
+    /** Runs {@code work} inside this session's thread guard (for {@link EntityCursor}). */
+    <T> T inSession(Supplier<T> work) {
+        return guarded(() -> {
+            checkUsable();
+            return work.get();
+        });
+    }
+
+    /** The selectin and other after-load work of one batch of a cursor's objects. */
+    void afterBatch(List<InstanceState> states, LoadPlan plan) {
+        relationships.afterLoad(states, plan, plan.populateExisting);
+    }
+
     <E> List<E> loadEntities(EntityMapper mapper, Select<?> select, boolean populateExisting) {
         LoadPlan plan = LoadPlan.plain(registry, mapper);
         plan.populateExisting = populateExisting;

@@ -12,5 +12,9 @@
  * relationship snapshots after it. Choices: relationship changes are found by comparing with snapshots (the object
  * a to-one held, the members of a collection), not by intercepting field writes, which plain Java fields do not
  * allow; collections loaded lazily are ordered by the related key; many-to-many pairs are a set.
+ *
+ * <p>For the asyncio layer: {@link dev.athanor.impl.orm.session.EntityCursor} reads an entity select a batch at a
+ * time ({@code yield_per}), and {@code SessionImpl.implicitLoadCheck} lets it refuse lazy and deferred loads off its
+ * worker threads.
  */
 package dev.athanor.impl.orm.session;
