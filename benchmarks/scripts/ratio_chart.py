@@ -8,6 +8,8 @@
         warm-up (runs with -wi 0 -i 10 -r 1): mean of the first second and of the first 10 s, per side.
     python3 benchmarks/scripts/ratio_chart.py --cold COLD.json
         cold start (SingleShotTime, one fork per measurement): mean, min, max over the forks.
+    python3 benchmarks/scripts/ratio_chart.py --compare BEFORE.json AFTER.json
+        the same benchmarks from two builds: time, CPU time and allocation per operation, after / before.
 
 Benchmarks are named <Class>.<workload>_<side>, side athanor, jdbc, hibernate (others are variants, listed in the
 table's last column). The database is the JMH parameter "db".
@@ -29,7 +31,9 @@ DB_NAMES = {"h2": "H2", "postgresql": "PostgreSQL", "mariadb": "MariaDB"}
 
 
 def target(workload, db):
-    """The issue's target for Athanor / JDBC, or None."""
+    """The issue's target for Athanor / JDBC, or None (the issue sets targets for H2 and PostgreSQL only)."""
+    if db not in ("h2", "postgresql"):
+        return None
     if workload == "insert10000":
         return 1.3
     if db == "h2":
@@ -233,12 +237,32 @@ def cold(paths):
     return "\n".join(out)
 
 
+def compare(before_path, after_path):
+    before, after = load([before_path]), load([after_path])
+    out = ["| workload | db | benchmark | time before → after | CPU before → after | allocation before → after "
+           "| allocation after / before |", "|---|---|---|---|---|---|---|"]
+    for (workload, db), sides in sorted(after.items()):
+        for side, run in sorted(sides.items()):
+            old = before.get((workload, db), {}).get(side)
+            if old is None:
+                continue
+            u = unit(run)
+            ra = f"{alloc(run) / alloc(old):.2f}" if alloc(run) and alloc(old) else "-"
+            out.append(f"| {NAMES.get(workload, workload)} | {DB_NAMES.get(db, db)} | `{workload}_{side}` "
+                       f"| {fmt(score(old))} → {fmt(score(run))} {u} | {fmt_ns(cpu(old))} → {fmt_ns(cpu(run))} "
+                       f"| {fmt_bytes(alloc(old))} → {fmt_bytes(alloc(run))} | {ra} |")
+    return "\n".join(out)
+
+
 def main(argv):
     if not argv or argv[0] in ("-h", "--help"):
         print(__doc__)
         return
     if argv[0] == "--warmup":
         print(warmup(argv[1:]))
+        return
+    if argv[0] == "--compare":
+        print(compare(argv[1], argv[2]))
         return
     if argv[0] == "--cold":
         print(cold(argv[1:]))

@@ -273,6 +273,30 @@ public class OrmVsHibernateBenchmark {
         }
     }
 
+    /** The same with {@code executionOptions(ReadOnly.TRUE)}: no snapshots (Hibernate's read-only query). */
+    @Benchmark
+    public List<OrmItem> load1000_athanorReadOnly(OrmDatabase db) {
+        try (Session session = db.sessions.open()) {
+            return session.scalars(select(OrmItem.class).where(OrmItem_.id.le(1000))
+                    .executionOptions(dev.athanor.orm.ReadOnly.TRUE)).all();
+        }
+    }
+
+    /** Hibernate's read-only query ({@code setReadOnly(true)}): no snapshots either. */
+    @Benchmark
+    public List<HibernateItem> load1000_hibernateReadOnly(OrmDatabase db) {
+        try (org.hibernate.Session session = db.hibernate.openSession()) {
+            Transaction tx = session.beginTransaction();
+            List<HibernateItem> items = session
+                    .createSelectionQuery("from HibernateItem i where i.id <= :max", HibernateItem.class)
+                    .setParameter("max", 1000)
+                    .setReadOnly(true)
+                    .getResultList();
+            tx.rollback();
+            return items;
+        }
+    }
+
     @Benchmark
     public List<HibernateItem> load1000_hibernate(OrmDatabase db) {
         try (org.hibernate.Session session = db.hibernate.openSession()) {

@@ -14,7 +14,8 @@ import java.util.Map;
  * a composite key, Long, String, UUID ...) in a HashMap.
  */
 final class IdentityMap {
-    private final Map<EntityMapper, States> byMapper = new IdentityHashMap<>();
+    /** The tables of the mappers other than the last one used; made when a second mapper comes (most sessions use one). */
+    private Map<EntityMapper, States> byMapper;
     private EntityMapper lastMapper;
     private States last;
 
@@ -22,13 +23,19 @@ final class IdentityMap {
         if (mapper == lastMapper) {
             return last;
         }
-        States states = byMapper.get(mapper);
+        States states = byMapper == null ? null : byMapper.get(mapper);
         if (states == null) {
             if (!create) {
                 return null;
             }
             states = new States();
-            byMapper.put(mapper, states);
+            if (lastMapper != null) {   // a second mapper: from now on every table is in the map
+                if (byMapper == null) {
+                    byMapper = new IdentityHashMap<>();
+                    byMapper.put(lastMapper, last);
+                }
+                byMapper.put(mapper, states);
+            }
         }
         lastMapper = mapper;
         last = states;
@@ -52,15 +59,15 @@ final class IdentityMap {
     }
 
     void clear() {
-        byMapper.clear();
+        byMapper = null;
         lastMapper = null;
         last = null;
     }
 
     /** The states of one mapper: linear probing over {@code int} keys, a HashMap for the other key types. */
     static final class States {
-        private int[] keys = new int[16];
-        private InstanceState[] values = new InstanceState[16];
+        private int[] keys = new int[8];
+        private InstanceState[] values = new InstanceState[8];
         private int size;
         private HashMap<Object, InstanceState> others;
 
