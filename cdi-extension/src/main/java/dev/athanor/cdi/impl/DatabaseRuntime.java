@@ -183,12 +183,13 @@ final class DatabaseRuntime {
                         + config.key("datasource.xa") + " is true, but no JTA TransactionManager was found (as a CDI "
                         + "bean or at java:comp/TransactionManager); an XA pool needs one, e.g. narayana-jta");
             }
-            created = XaEngines.create(builder().options(), transactions.manager, transactions.registry, transactions);
+            created = XaEngines.create(builder().options(), transactions.manager, transactions.registry(),
+                    transactions);
         } else {
             EngineOptions options = builder().options();
             // resolveTransactions() never leaves a registry without a manager for a pool of Athanor's own
             created = transactions != null ? ManagedEngines.pooled(options,
-                    new NarayanaTransactionIntegration(transactions.manager, transactions.registry), transactions)
+                    new NarayanaTransactionIntegration(transactions.manager, transactions.registry()), transactions)
                     : builder().build();
         }
         addListeners(created);
