@@ -1,6 +1,7 @@
 package dev.athanor.xa;
 
 import com.arjuna.ats.internal.jta.transaction.arjunacore.TransactionSynchronizationRegistryImple;
+import dev.athanor.ArgumentError;
 import dev.athanor.Connection;
 import dev.athanor.Engine;
 import dev.athanor.InvalidRequestError;
@@ -182,6 +183,17 @@ class XaEngineTest {
         assertThat(pair.second().count("SELECT count(*) FROM fault_rows")).isEqualTo(1);
         assertThat(a.poolStatus().checkedOut()).isZero();
         assertThat(b.poolStatus().checkedOut()).isZero();
+    }
+
+    @Test
+    void readReplicasAreRefusedForAnXaEngine() {
+        XaPair.Side first = pair.first();
+        // the replica URL is the primary's own: refused before any pool is built, not because it is unreachable
+        assertThatThrownBy(() -> Engine.builder(first.jdbcUrl()).user(first.user()).password(first.password())
+                .replicas(first.jdbcUrl()).xa(tm, tsr).build())
+                .isInstanceOf(ArgumentError.class)
+                .hasMessageContaining("xa(...) and replicas(...) cannot be combined")
+                .hasMessageContaining("not be part of the JTA transaction");
     }
 
     @Test
