@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.inject.spi.DefinitionException;
 import jakarta.enterprise.inject.spi.DeploymentException;
-import jakarta.enterprise.inject.spi.Extension;
 import jakarta.inject.Inject;
 import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,10 +41,6 @@ class XaConfigurationTest {
         }
     }
 
-    private static boolean notNarayana(Extension extension) {
-        return !extension.getClass().getName().startsWith("com.arjuna");
-    }
-
     @BeforeEach
     void clean(TestDatabase db) throws Exception {
         db.resetSchema();
@@ -65,7 +60,7 @@ class XaConfigurationTest {
 
     @Test
     void withoutAnyTransactionManagerTheDeploymentFailsNamingTheKey(TestDatabase db) throws Exception {
-        assertThatThrownBy(() -> WeldSe.boot(db, xa(), XaConfigurationTest::notNarayana, List.of(), Writer.class)
+        assertThatThrownBy(() -> WeldSe.boot(db, xa(), WeldSe::notNarayana, List.of(), Writer.class)
                 .close())
                 .isInstanceOf(DeploymentException.class)
                 .hasMessageContaining("the default database: configuration key athanor.datasource.xa is true, but no "
@@ -76,7 +71,7 @@ class XaConfigurationTest {
         Map<String, String> plain = xa();
         plain.put("athanor.datasource.xa", null);
         plain.put("athanor.schema-generation", "create");
-        try (WeldContainer weld = WeldSe.boot(db, plain, XaConfigurationTest::notNarayana, List.of(), Writer.class)) {
+        try (WeldContainer weld = WeldSe.boot(db, plain, WeldSe::notNarayana, List.of(), Writer.class)) {
             weld.select(Writer.class).get().write("kept");
             assertThat(db.countRows("cdi_notes")).isEqualTo(1);
         }
@@ -84,7 +79,7 @@ class XaConfigurationTest {
 
     @Test
     void aRegistryWithoutAManagerFailsTheDeploymentNamingTheKey(TestDatabase db) {
-        assertThatThrownBy(() -> WeldSe.boot(db, xa(), XaConfigurationTest::notNarayana, List.of(),
+        assertThatThrownBy(() -> WeldSe.boot(db, xa(), WeldSe::notNarayana, List.of(),
                 UnreachableTransactionsTest.RegistryOnly.class, Writer.class).close())
                 .isInstanceOf(DeploymentException.class)
                 .hasMessageContaining("cannot reach the TransactionManager")

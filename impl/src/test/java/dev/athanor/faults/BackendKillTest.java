@@ -13,7 +13,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -49,7 +48,7 @@ class BackendKillTest {
                 }
             });
 
-            Map<String, Integer> rows = rowsByToken(db);
+            Map<String, Integer> rows = OrmLoad.rowsByToken(db.adminConnection());
             System.out.printf("FAULTS kill %s: %d transactions, %s, backends killed %s%n", db, load.attempts(),
                     load.summary(rows), killed);
 
@@ -63,17 +62,6 @@ class BackendKillTest {
         } finally {
             engine.dispose();
         }
-    }
-
-    private static Map<String, Integer> rowsByToken(TestDatabase db) throws SQLException {
-        Map<String, Integer> rows = new HashMap<>();
-        try (Connection c = db.adminConnection(); Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery("SELECT token, count(*) FROM fault_rows GROUP BY token")) {
-            while (rs.next()) {
-                rows.put(rs.getString(1), rs.getInt(2));
-            }
-        }
-        return rows;
     }
 
     /** Kills every other session connected to the test's own database; returns how many. */

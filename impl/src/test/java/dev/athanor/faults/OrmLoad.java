@@ -5,7 +5,12 @@ import dev.athanor.CommitOutcomeUnknownError;
 import dev.athanor.orm.Session;
 import dev.athanor.orm.SessionMaker;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -107,6 +112,18 @@ final class OrmLoad {
             pool.shutdownNow();
             pool.awaitTermination(1, TimeUnit.MINUTES);
         }
+    }
+
+    /** How many rows each token has in {@code fault_rows}, read on {@code admin} (which this closes). */
+    static Map<String, Integer> rowsByToken(Connection admin) throws SQLException {
+        Map<String, Integer> rows = new HashMap<>();
+        try (admin; Statement st = admin.createStatement();
+                ResultSet rs = st.executeQuery("SELECT token, count(*) FROM fault_rows GROUP BY token")) {
+            while (rs.next()) {
+                rows.put(rs.getString(1), rs.getInt(2));
+            }
+        }
+        return rows;
     }
 
     /** The outcome checks shared by the fault tests, as plain set differences (AssertJ's are quadratic). */

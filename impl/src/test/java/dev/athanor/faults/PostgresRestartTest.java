@@ -15,7 +15,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -89,7 +88,7 @@ class PostgresRestartTest {
             double resumeSeconds = (firstSuccess - restarted) / 1e9;
             double lastFailureSeconds = (load.lastFailureNanos.get() - restarted) / 1e9;
             double restartSeconds = (restarted - restartStart) / 1e9;
-            Map<String, Integer> rows = rowsByToken();
+            Map<String, Integer> rows = OrmLoad.rowsByToken(admin());
             System.out.printf("FAULTS restart POSTGRESQL: restart took %.2f s, first commit %.2f s after the server "
                     + "was back, last failure %.2f s after; %d before the restart; %s%n", restartSeconds, resumeSeconds,
                     lastFailureSeconds, before, load.summary(rows));
@@ -113,16 +112,5 @@ class PostgresRestartTest {
 
     private static Connection admin() throws Exception {
         return DriverManager.getConnection(URL, "postgres", "");
-    }
-
-    private static Map<String, Integer> rowsByToken() throws Exception {
-        Map<String, Integer> rows = new HashMap<>();
-        try (Connection c = admin(); Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery("SELECT token, count(*) FROM fault_rows GROUP BY token")) {
-            while (rs.next()) {
-                rows.put(rs.getString(1), rs.getInt(2));
-            }
-        }
-        return rows;
     }
 }
