@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntConsumer;
 
 /**
@@ -38,6 +39,10 @@ final class OrmLoad {
     final Set<String> inDoubt = ConcurrentHashMap.newKeySet();
     /** Errors from {@code Session.close()} after the outcome was known (rolling back on a dead connection). */
     final AtomicLong closeErrors = new AtomicLong();
+    /** The longest Session.close(), for the report. */
+    final AtomicLong longestCloseNanos = new AtomicLong();
+    /** The last error a transaction failed with (in doubt or not), for the report: why a late failure happened. */
+    final AtomicReference<String> lastError = new AtomicReference<>("none");
     /** Nanosecond times of successes and failures, for the restart test's "service resumes" measure. */
     final AtomicLong lastFailureNanos = new AtomicLong();
     final Set<Long> successNanos = ConcurrentHashMap.newKeySet();
@@ -47,25 +52,31 @@ final class OrmLoad {
         this.sessions = sessions;
     }
 
-    /** One transaction; returns normally whatever happened (the outcome is recorded). */
+    /**
+     * One transaction; returns normally whatever happened (the outcome is recorded). Success and failure are timed
+     * when commit() returned or the error surfaced, not after close(): closing a Session whose connection died can
+     * block while the pool waits for a replacement (reported as {@link #longestCloseNanos}).
+     */
     void transaction(String token, int worker) {
         Set<String> outcome;
         Session session = sessions.open();
         try {
             outcome = attempt(session, token, worker);
+            if (outcome == committed) {
+                successNanos.add(System.nanoTime());
+            } else {
+                lastFailureNanos.set(System.nanoTime());
+            }
         } finally {
+            long closing = System.nanoTime();
             try {
                 session.close();
             } catch (AthanorException e) {
                 closeErrors.incrementAndGet(); // the outcome was decided by commit(), not by close()
             }
+            longestCloseNanos.accumulateAndGet(System.nanoTime() - closing, Math::max);
         }
         outcome.add(token);
-        if (outcome == committed) {
-            successNanos.add(System.nanoTime());
-        } else {
-            lastFailureNanos.set(System.nanoTime());
-        }
     }
 
     private Set<String> attempt(Session session, String token, int worker) {
@@ -77,13 +88,19 @@ final class OrmLoad {
             session.commit();
             return committed;
         } catch (CommitOutcomeUnknownError e) {
+            lastError.set(e.getClass().getSimpleName() + ": " + oneLine(e));
             return inDoubt;
         } catch (AthanorException e) {
+            lastError.set(e.getClass().getSimpleName() + (committing ? " from commit(): " : ": ") + oneLine(e));
             if (committing) {
                 failedAtCommit.add(token);
             }
             return failed;
         }
+    }
+
+    private static String oneLine(Exception e) {
+        return String.valueOf(e.getMessage()).replaceAll("\\s+", " ");
     }
 
     /**
@@ -158,9 +175,10 @@ final class OrmLoad {
     String summary(Map<String, Integer> rows) {
         long duplicated = rows.values().stream().filter(n -> n > 1).count();
         return String.format("%d committed, %d failed with a plain error (%d of them from commit()), %d in doubt "
-                + "(CommitOutcomeUnknownError; %d of them committed), %d rows, %d duplicated, %d close errors",
+                + "(CommitOutcomeUnknownError; %d of them committed), %d rows, %d duplicated, %d close errors, longest "
+                + "close %.2f s; last error: %s",
                 committed.size(), failed.size(), failedAtCommit.size(), inDoubt.size(), inDoubtCommitted(rows),
-                rows.size(), duplicated, closeErrors.get());
+                rows.size(), duplicated, closeErrors.get(), longestCloseNanos.get() / 1e9, lastError.get());
     }
 
     int attempts() {
