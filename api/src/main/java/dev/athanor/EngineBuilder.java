@@ -175,7 +175,8 @@ public final class EngineBuilder {
      * transaction rollback-only; the transaction manager decides the outcome. An ORM Session opened inside it is
      * flushed and its connection closed ({@code session.connection().close()}) before the Session is closed;
      * closing it with the connection open rolls back, which dooms the transaction. Requires athanor-impl,
-     * agroal-narayana and the JTA API on the class path.
+     * agroal-narayana and the JTA API on the class path. Not with {@link #replicas(String...)}: {@code build()}
+     * refuses the pair, since a replica's pool is no XA resource and reads routed to it would escape the transaction.
      */
     public EngineBuilder xa(jakarta.transaction.TransactionManager transactionManager,
             jakarta.transaction.TransactionSynchronizationRegistry synchronizationRegistry) {

@@ -92,10 +92,6 @@ class UnreachableTransactionsTest {
         }
     }
 
-    private static boolean notNarayana(Extension extension) {
-        return !extension.getClass().getName().startsWith("com.arjuna");
-    }
-
     @BeforeEach
     void clean(TestDatabase db) throws Exception {
         db.resetSchema();
@@ -132,7 +128,7 @@ class UnreachableTransactionsTest {
 
     @Test
     void aRegistryWithoutAManagerFailsTheDeploymentOfAnAthanorPool(TestDatabase db) {
-        assertThatThrownBy(() -> WeldSe.boot(db, config(null), UnreachableTransactionsTest::notNarayana, List.of(),
+        assertThatThrownBy(() -> WeldSe.boot(db, config(null), WeldSe::notNarayana, List.of(),
                 RegistryOnly.class).close())
                 .isInstanceOf(DeploymentException.class)
                 .hasMessageContaining("a TransactionSynchronizationRegistry was found, but Athanor cannot reach "
@@ -145,12 +141,12 @@ class UnreachableTransactionsTest {
     @Test
     void aContainerWithNoTransactionManagerAtAllIsResourceLocalUnlessJtaIsRequired(TestDatabase db)
             throws Exception {
-        try (WeldContainer weld = WeldSe.boot(db, config(null), UnreachableTransactionsTest::notNarayana, List.of(),
+        try (WeldContainer weld = WeldSe.boot(db, config(null), WeldSe::notNarayana, List.of(),
                 Writer.class)) {
             weld.select(Writer.class).get().writeAndCommit("kept"); // no interceptor: no transaction either
             assertThat(db.countRows("cdi_notes")).isEqualTo(1);
         }
-        assertThatThrownBy(() -> WeldSe.boot(db, config("jta"), UnreachableTransactionsTest::notNarayana, List.of(),
+        assertThatThrownBy(() -> WeldSe.boot(db, config("jta"), WeldSe::notNarayana, List.of(),
                 Writer.class).close())
                 .isInstanceOf(DeploymentException.class)
                 .hasMessageContaining("athanor.transactions=jta, but Athanor cannot reach the "

@@ -22,6 +22,11 @@ final class WeldSe {
     private WeldSe() {
     }
 
+    /** For {@code found}: every class-path extension but Narayana's, a container with no transaction manager. */
+    static boolean notNarayana(Extension extension) {
+        return !extension.getClass().getName().startsWith("com.arjuna");
+    }
+
     static WeldContainer boot(TestDatabase db, Map<String, String> extra, Class<?>... beans) {
         return boot(db, extra, extension -> true, List.of(), beans);
     }

@@ -1,10 +1,16 @@
 package dev.athanor.faults;
 
 import dev.athanor.AthanorException;
+import dev.athanor.CommitOutcomeUnknownError;
 import dev.athanor.orm.Session;
 import dev.athanor.orm.SessionMaker;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -15,18 +21,28 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntConsumer;
 
 /**
  * A multi-threaded ORM load for the fault suite: each transaction adds one {@link FaultRow} with a unique token,
- * flushes and commits in its own Session. Every transaction ends in exactly one of three sets: committed (commit
- * returned), failed before COMMIT (an error while flushing: certainly not committed), or in doubt (the error came
- * from {@code commit()} itself: the server may or may not have committed).
+ * flushes and commits in its own Session. Every transaction ends in exactly one of three sets, decided by what the
+ * library said: committed ({@code commit()} returned), failed (any other error, {@link AthanorException} but not
+ * {@link CommitOutcomeUnknownError}: the library promises the transaction rolled back), or in doubt
+ * ({@link CommitOutcomeUnknownError}: the server may or may not have committed). {@link #failedAtCommit} is the
+ * part of the failed ones whose error came from {@code commit()} itself, reported to show the classification at work.
  */
 final class OrmLoad {
     final Set<String> committed = ConcurrentHashMap.newKeySet();
-    final Set<String> failedBeforeCommit = ConcurrentHashMap.newKeySet();
+    final Set<String> failed = ConcurrentHashMap.newKeySet();
+    final Set<String> failedAtCommit = ConcurrentHashMap.newKeySet();
     final Set<String> inDoubt = ConcurrentHashMap.newKeySet();
+    /** Errors from {@code Session.close()} after the outcome was known (rolling back on a dead connection). */
+    final AtomicLong closeErrors = new AtomicLong();
+    /** The longest Session.close(), for the report. */
+    final AtomicLong longestCloseNanos = new AtomicLong();
+    /** The last error a transaction failed with (in doubt or not), for the report: why a late failure happened. */
+    final AtomicReference<String> lastError = new AtomicReference<>("none");
     /** Nanosecond times of successes and failures, for the restart test's "service resumes" measure. */
     final AtomicLong lastFailureNanos = new AtomicLong();
     final Set<Long> successNanos = ConcurrentHashMap.newKeySet();
@@ -36,26 +52,55 @@ final class OrmLoad {
         this.sessions = sessions;
     }
 
-    /** One transaction; returns normally whatever happened (the outcome is recorded). */
+    /**
+     * One transaction; returns normally whatever happened (the outcome is recorded). Success and failure are timed
+     * when commit() returned or the error surfaced, not after close(): closing a Session whose connection died can
+     * block while the pool waits for a replacement (reported as {@link #longestCloseNanos}).
+     */
     void transaction(String token, int worker) {
-        try (Session session = sessions.open()) {
+        Set<String> outcome;
+        Session session = sessions.open();
+        try {
+            outcome = attempt(session, token, worker);
+            if (outcome == committed) {
+                successNanos.add(System.nanoTime());
+            } else {
+                lastFailureNanos.set(System.nanoTime());
+            }
+        } finally {
+            long closing = System.nanoTime();
+            try {
+                session.close();
+            } catch (AthanorException e) {
+                closeErrors.incrementAndGet(); // the outcome was decided by commit(), not by close()
+            }
+            longestCloseNanos.accumulateAndGet(System.nanoTime() - closing, Math::max);
+        }
+        outcome.add(token);
+    }
+
+    private Set<String> attempt(Session session, String token, int worker) {
+        boolean committing = false;
+        try {
             session.add(new FaultRow(token, worker));
             session.flush();
-            try {
-                session.commit();
-            } catch (AthanorException e) {
-                inDoubt.add(token);
-                lastFailureNanos.set(System.nanoTime());
-                return;
-            }
-            committed.add(token);
-            successNanos.add(System.nanoTime());
+            committing = true;
+            session.commit();
+            return committed;
+        } catch (CommitOutcomeUnknownError e) {
+            lastError.set(e.getClass().getSimpleName() + ": " + oneLine(e));
+            return inDoubt;
         } catch (AthanorException e) {
-            if (!inDoubt.contains(token)) {
-                failedBeforeCommit.add(token);
-                lastFailureNanos.set(System.nanoTime());
+            lastError.set(e.getClass().getSimpleName() + (committing ? " from commit(): " : ": ") + oneLine(e));
+            if (committing) {
+                failedAtCommit.add(token);
             }
+            return failed;
         }
+    }
+
+    private static String oneLine(Exception e) {
+        return String.valueOf(e.getMessage()).replaceAll("\\s+", " ");
     }
 
     /**
@@ -86,6 +131,18 @@ final class OrmLoad {
         }
     }
 
+    /** How many rows each token has in {@code fault_rows}, read on {@code admin} (which this closes). */
+    static Map<String, Integer> rowsByToken(Connection admin) throws SQLException {
+        Map<String, Integer> rows = new HashMap<>();
+        try (admin; Statement st = admin.createStatement();
+                ResultSet rs = st.executeQuery("SELECT token, count(*) FROM fault_rows GROUP BY token")) {
+            while (rs.next()) {
+                rows.put(rs.getString(1), rs.getInt(2));
+            }
+        }
+        return rows;
+    }
+
     /** The outcome checks shared by the fault tests, as plain set differences (AssertJ's are quadratic). */
     void assertConsistentWith(Map<String, Integer> rows) {
         Set<String> lost = new HashSet<>(committed);
@@ -96,14 +153,15 @@ final class OrmLoad {
                 duplicated.add(token);
             }
         });
-        Set<String> resurrected = new HashSet<>(failedBeforeCommit);
+        Set<String> resurrected = new HashSet<>(failed);
         resurrected.retainAll(rows.keySet());
         Set<String> unexplained = new HashSet<>(rows.keySet());
         unexplained.removeAll(committed);
         unexplained.removeAll(inDoubt);
         org.assertj.core.api.Assertions.assertThat(lost).as("returned commits missing").isEmpty();
         org.assertj.core.api.Assertions.assertThat(duplicated).as("duplicated tokens").isEmpty();
-        org.assertj.core.api.Assertions.assertThat(resurrected).as("failed before COMMIT but present").isEmpty();
+        org.assertj.core.api.Assertions.assertThat(resurrected)
+                .as("failed with a plain error (not CommitOutcomeUnknownError) but present").isEmpty();
         org.assertj.core.api.Assertions.assertThat(unexplained).as("rows of no returned or in-doubt commit")
                 .isEmpty();
     }
@@ -113,7 +171,17 @@ final class OrmLoad {
         return inDoubt.stream().filter(rows::containsKey).count();
     }
 
+    /** The outcome counts for the suite's FAULTS report line. */
+    String summary(Map<String, Integer> rows) {
+        long duplicated = rows.values().stream().filter(n -> n > 1).count();
+        return String.format("%d committed, %d failed with a plain error (%d of them from commit()), %d in doubt "
+                + "(CommitOutcomeUnknownError; %d of them committed), %d rows, %d duplicated, %d close errors, longest "
+                + "close %.2f s; last error: %s",
+                committed.size(), failed.size(), failedAtCommit.size(), inDoubt.size(), inDoubtCommitted(rows),
+                rows.size(), duplicated, closeErrors.get(), longestCloseNanos.get() / 1e9, lastError.get());
+    }
+
     int attempts() {
-        return committed.size() + failedBeforeCommit.size() + inDoubt.size();
+        return committed.size() + failed.size() + inDoubt.size();
     }
 }

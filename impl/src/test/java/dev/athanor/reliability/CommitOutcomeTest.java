@@ -107,6 +107,37 @@ class CommitOutcomeTest {
         }
     }
 
+    /**
+     * The pool used to wait for Agroal to replace an invalidated connection for up to {@code poolTimeout}, even when
+     * the replacement had already failed because the database was down: the thread that met the dead connection was
+     * held for the whole time-out (found by the fault suite's restart test: Session.close() after an unknown COMMIT
+     * outcome took 8 s). Now the wait ends when Agroal fails to open a connection.
+     */
+    @Test
+    void aConnectionLostWhileTheDatabaseIsDownFailsWithoutWaitingForPoolTimeout() throws Exception {
+        try (FaultProxy proxy = FaultProxy.to(db)) {
+            Engine engine = Engine.builder(proxy.jdbcUrl()).user(db.user()).password(db.password()).poolSize(2)
+                    .poolTimeout(java.time.Duration.ofSeconds(20)).build();
+            try {
+                engine.begin(conn -> pay(conn, 1));
+                proxy.down(true); // from now on no new connection gets through: Agroal cannot refill
+                proxy.cutAfterClientSends("COMMIT", 300);
+                long start = System.nanoTime();
+                // the connection is invalidated when it is closed: that is where the pool waited
+                assertThatThrownBy(() -> engine.begin(conn -> pay(conn, 2)))
+                        .isInstanceOf(CommitOutcomeUnknownError.class);
+                double seconds = (System.nanoTime() - start) / 1e9;
+                assertThat(seconds).as("seconds until the error (poolTimeout is 20 s)").isLessThan(10.0);
+                proxy.down(false);
+                engine.begin(conn -> pay(conn, 3)); // the database is back: the pool serves again at once
+                assertThat(countOnceSettled("payments", 3)).isEqualTo(3);
+                assertThat(engine.poolStatus().checkedOut()).isZero();
+            } finally {
+                engine.dispose();
+            }
+        }
+    }
+
     @Test
     void connectionLostBeforeCommitIsAPlainOperationalError() throws Exception {
         try (FaultProxy proxy = FaultProxy.to(db)) {

@@ -39,6 +39,7 @@ public final class FaultProxy implements AutoCloseable {
     private final AtomicReference<Trigger> trigger = new AtomicReference<>();
     private final AtomicInteger cuts = new AtomicInteger();
     private volatile boolean closed;
+    private volatile boolean down;
     private Engine engine;
 
     private record Trigger(byte[] marker, long delayMillis) {
@@ -91,6 +92,11 @@ public final class FaultProxy implements AutoCloseable {
         cuts.incrementAndGet();
     }
 
+    /** While {@code down}, new connections are accepted and closed at once, as by a server that is not there. */
+    public void down(boolean down) {
+        this.down = down;
+    }
+
     /** How many cuts happened. */
     public int cuts() {
         return cuts.get();
@@ -100,6 +106,10 @@ public final class FaultProxy implements AutoCloseable {
         while (!closed) {
             try {
                 Socket client = server.accept();
+                if (down) {
+                    closeQuietly(client);
+                    continue;
+                }
                 Socket target = new Socket();
                 target.connect(new InetSocketAddress(host, targetPort), 5000);
                 client.setTcpNoDelay(true);

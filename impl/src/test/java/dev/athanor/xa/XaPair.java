@@ -48,6 +48,11 @@ public record XaPair(Side first, Side second) {
             }
         }
 
+        /** How many rows {@code table} holds. */
+        public long rows(String table) throws SQLException {
+            return count("SELECT count(*) FROM " + table);
+        }
+
         /** The branches this database holds prepared (pg_prepared_xacts, XA RECOVER) for this database's data. */
         public long preparedBranches() throws SQLException {
             return switch (kind) {

@@ -133,6 +133,13 @@ final class ConfigReader {
                     + key(database, "datasource.url") + ": with " + key(database, "datasource.jndi-name")
                     + " the server pools the primary and Athanor cannot route to replicas");
         }
+        if (!replicas.isEmpty() && xa) {
+            // a replica's pool is not an XA resource: reads routed to it would run outside the JTA transaction
+            problems.add("configuration keys " + key(database, "datasource.xa") + "=true and "
+                    + key(database, "datasource.replicas") + " cannot be combined: read-replica routing is not "
+                    + "supported for an XA pool (reads routed to a replica would not be part of the JTA "
+                    + "transaction); configure the replicas as a database of their own, or drop one of the keys");
+        }
         Duration replicaMaxLag = duration(database, "datasource.replica-max-lag");
         Duration replicaCheckInterval = duration(database, "datasource.replica-check-interval");
         if (problems.size() > before) {

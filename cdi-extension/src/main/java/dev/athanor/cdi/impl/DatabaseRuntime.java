@@ -81,6 +81,20 @@ final class DatabaseRuntime {
     synchronized String resolveTransactions() {
         jtaLooked = true;
         jta = null;
+        String problem = findTransactions();
+        if (problem == null && config.xa() && (jta == null || jta.manager == null)) {
+            // an XA pool enlists its connections through the manager: without one there is nothing to build
+            return config.describe() + ": configuration key " + config.key("datasource.xa") + " is true, but no "
+                    + "JTA TransactionManager was found (as a CDI bean or at java:comp/TransactionManager)"
+                    + (config.transactions() == TransactionMode.RESOURCE_LOCAL ? " (" + config.key("transactions")
+                    + "=resource-local leaves JTA out)" : "") + "; an XA pool needs one: in Java SE add "
+                    + "org.jboss.narayana.jta:narayana-jta, or set " + config.key("datasource.xa") + "=false ("
+                    + ERROR_CODE + ")";
+        }
+        return problem;
+    }
+
+    private String findTransactions() {
         TransactionMode mode = config.transactions();
         if (mode == TransactionMode.RESOURCE_LOCAL) {
             LOG.debugf("%s: %s=resource-local, Sessions do not join JTA transactions", config.describe(),
@@ -105,9 +119,10 @@ final class DatabaseRuntime {
         String why = mode == TransactionMode.JTA ? config.key("transactions") + "=jta" : found.evidence();
         return config.describe() + ": " + why + ", but Athanor cannot reach " + found.missing(needsManager)
                 + ". Its Sessions would not join the container's transactions, and what @Transactional methods write "
-                + "through them would be rolled back at the end of each request. " + fix() + " To use resource-local "
-                + "Sessions instead (they commit themselves, as in SE), set " + config.key("transactions")
-                + "=resource-local (" + ERROR_CODE + ")";
+                + "through them would be rolled back at the end of each request. " + fix() + (config.xa()
+                ? " Configuration key " + config.key("datasource.xa") + " is true: an XA pool needs both in any case"
+                : " To use resource-local Sessions instead (they commit themselves, as in SE), set "
+                + config.key("transactions") + "=resource-local") + " (" + ERROR_CODE + ")";
     }
 
     private static final String ERROR_CODE = "Background on this error: docs/errors.md#jta-not-found";
@@ -178,17 +193,14 @@ final class DatabaseRuntime {
             EngineOptions options = Engine.builder(jdbcUrlOf(dataSource)).echo(config.echo()).options();
             created = ManagedEngines.overDataSource(options, dataSource, transactions);
         } else if (config.xa()) {
-            if (transactions == null || transactions.manager == null) {
-                throw new dev.athanor.ArgumentError(config.describe() + ": configuration key "
-                        + config.key("datasource.xa") + " is true, but no JTA TransactionManager was found (as a CDI "
-                        + "bean or at java:comp/TransactionManager); an XA pool needs one, e.g. narayana-jta");
-            }
-            created = XaEngines.create(builder().options(), transactions.manager, transactions.registry, transactions);
+            // resolveTransactions() (hence jta()) refuses xa=true without a TransactionManager
+            created = XaEngines.create(builder().options(), transactions.manager, transactions.registry(),
+                    transactions);
         } else {
             EngineOptions options = builder().options();
             // resolveTransactions() never leaves a registry without a manager for a pool of Athanor's own
             created = transactions != null ? ManagedEngines.pooled(options,
-                    new NarayanaTransactionIntegration(transactions.manager, transactions.registry), transactions)
+                    new NarayanaTransactionIntegration(transactions.manager, transactions.registry()), transactions)
                     : builder().build();
         }
         addListeners(created);

@@ -1,6 +1,7 @@
 package dev.athanor.cdi.impl;
 
 import dev.athanor.impl.engine.ManagedTransactions;
+import dev.athanor.impl.xa.RegistryTransactions;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.InterceptionType;
@@ -19,22 +20,22 @@ import java.util.List;
 
 /**
  * The container's JTA objects, found as CDI beans (Narayana's CDI extension in SE, most servers) or by their
- * standard JNDI names, and {@link ManagedTransactions} over the {@link TransactionSynchronizationRegistry}.
+ * standard JNDI names, and {@link ManagedTransactions} over the {@link TransactionSynchronizationRegistry} (that
+ * part is impl's {@link RegistryTransactions}, shared with XA engines built in SE).
  * Loaded only when the JTA API is on the class path: without it every Session is resource-local. When the container
  * has a transaction manager that cannot be reached, {@link DatabaseRuntime} fails the deployment rather than let
  * Sessions run resource-local inside the container's transactions (their work would be rolled back at the end of
  * the request).
  */
-final class Jta implements ManagedTransactions {
+final class Jta extends RegistryTransactions {
     private static final Logger LOG = Logger.getLogger("dev.athanor.cdi");
     private static final String[] TM_NAMES = {"java:comp/TransactionManager", "java:/TransactionManager",
             "java:appserver/TransactionManager", "java:pm/TransactionManager"};
 
-    final TransactionSynchronizationRegistry registry;
     final TransactionManager manager; // null when only the registry is found (enough with a server DataSource)
 
     private Jta(TransactionSynchronizationRegistry registry, TransactionManager manager) {
-        this.registry = registry;
+        super(registry);
         this.manager = manager;
     }
 
@@ -177,28 +178,17 @@ final class Jta implements ManagedTransactions {
         }
     }
 
-    @Override
-    public boolean isActive() {
-        int status = registry.getTransactionStatus();
-        return status == Status.STATUS_ACTIVE || status == Status.STATUS_MARKED_ROLLBACK;
-    }
-
-    @Override
-    public void setRollbackOnly() {
-        registry.setRollbackOnly();
-    }
-
     Object resource(Object key) {
-        return registry.getResource(key);
+        return registry().getResource(key);
     }
 
     /** Binds {@code value} to the current transaction under {@code key} and registers {@code synchronization}. */
     void join(Object key, Object value, Synchronization synchronization) {
-        if (registry.getTransactionStatus() == Status.STATUS_MARKED_ROLLBACK) {
+        if (registry().getTransactionStatus() == Status.STATUS_MARKED_ROLLBACK) {
             throw new dev.athanor.InvalidRequestError("the JTA transaction is marked rollback-only: the injected "
                     + "Session cannot join it; let it end (its work is rolled back) and start a new one");
         }
-        registry.registerInterposedSynchronization(synchronization);
-        registry.putResource(key, value);
+        registry().registerInterposedSynchronization(synchronization);
+        registry().putResource(key, value);
     }
 }

@@ -24,6 +24,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The engine's pool: an Agroal data source configured from {@link EngineOptions}, the way SQLAlchemy's
@@ -55,6 +56,8 @@ public final class ConnectionPool implements AutoCloseable {
     private final Duration acquisitionTimeout;
     /** An XA pool in manual-commit mode: XA drivers hand out autocommit handles outside a branch (see checkout). */
     private boolean xaManualCommit;
+    /** Connections Agroal failed to open (its listener counts them): a refill that failed will not come. */
+    private final AtomicLong creationFailures = new AtomicLong();
 
     private ConnectionPool(javax.sql.DataSource dataSource, AgroalDataSource agroal, int minSize, int maxSize,
             Duration acquisitionTimeout) {
@@ -163,9 +166,11 @@ public final class ConnectionPool implements AutoCloseable {
         AgroalDataSourceConfigurationSupplier configuration = new AgroalDataSourceConfigurationSupplier()
                 .metricsEnabled(true)
                 .connectionPoolConfiguration(pool);
-        AgroalDataSource dataSource = AgroalDataSource.from(configuration, new PoolListener(display));
+        PoolListener listener = new PoolListener(display);
+        AgroalDataSource dataSource = AgroalDataSource.from(configuration, listener);
         ConnectionPool started = new ConnectionPool(dataSource, dataSource, options.poolSize(), maxSize,
                 options.poolTimeout());
+        listener.creationFailures = started.creationFailures;
         started.xaManualCommit = xa != null && options.isolationLevel() != IsolationLevel.AUTOCOMMIT;
         return started;
     }
@@ -194,7 +199,10 @@ public final class ConnectionPool implements AutoCloseable {
      *
      * <p>Agroal replaces a destroyed connection with a background fill up to {@code minSize}. A checkout that starts
      * while that fill runs can race it and block until its acquisition time-out when the pool is at its maximum
-     * size, so this waits (at most {@code poolTimeout}) until the replacement is in the pool.
+     * size, so this waits (at most {@code poolTimeout}) until the replacement is in the pool, or until Agroal fails
+     * to open a connection: then the database is unreachable, no replacement is coming, and waiting on would hold
+     * the caller (a thread that just met a dead connection) for the whole {@code poolTimeout}, well after the
+     * database is back.
      */
     public void invalidate(Connection connection) {
         try {
@@ -224,8 +232,10 @@ public final class ConnectionPool implements AutoCloseable {
         }
         long target = Math.min(minSize, before);
         long deadline = System.nanoTime() + acquisitionTimeout.toNanos();
+        long failures = creationFailures.get();
         AgroalDataSourceMetrics metrics = agroal.getMetrics();
-        while (metrics.availableCount() + metrics.activeCount() < target && System.nanoTime() < deadline) {
+        while (metrics.availableCount() + metrics.activeCount() < target && System.nanoTime() < deadline
+                && creationFailures.get() == failures) {
             try {
                 Thread.sleep(1);
             } catch (InterruptedException e) {
@@ -310,6 +320,8 @@ public final class ConnectionPool implements AutoCloseable {
     /** Agroal reports through a listener; its warnings and leaks go to the log, category {@code dev.athanor.pool}. */
     private static final class PoolListener implements AgroalDataSourceListener {
         private final String display;
+        /** The pool's counter, set once the pool exists (Agroal may fail to open a connection before that). */
+        private volatile AtomicLong creationFailures;
 
         PoolListener(String display) {
             this.display = display;
@@ -323,6 +335,10 @@ public final class ConnectionPool implements AutoCloseable {
 
         @Override
         public void onConnectionCreationFailure(SQLException error) {
+            AtomicLong failures = creationFailures;
+            if (failures != null) {
+                failures.incrementAndGet();
+            }
             LOG.debugf("could not open a connection to %s: %s", display, error.getMessage());
         }
 

@@ -1,5 +1,6 @@
 package dev.athanor.impl.xa;
 
+import dev.athanor.ArgumentError;
 import dev.athanor.Engine;
 import dev.athanor.EngineOptions;
 import dev.athanor.impl.engine.DatabaseUrl;
@@ -33,6 +34,12 @@ public final class XaEngines {
             TransactionSynchronizationRegistry registry, ManagedTransactions transactions) {
         Objects.requireNonNull(manager, "transactionManager");
         Objects.requireNonNull(registry, "synchronizationRegistry");
+        if (!options.replicas().urls().isEmpty()) {
+            // a replica's pool is not an XA resource: reads routed to it would run outside the JTA transaction
+            throw new ArgumentError("xa(...) and replicas(...) cannot be combined: read-replica routing is not "
+                    + "supported for an XA engine (reads routed to a replica would not be part of the JTA "
+                    + "transaction); build a separate engine for the replicas");
+        }
         RecoveringIntegration integration = new RecoveringIntegration(manager, registry, resourceName(options));
         return ManagedEngines.pooledXa(options, integration,
                 transactions != null ? transactions : new RegistryTransactions(registry));
