@@ -1,6 +1,7 @@
 package dev.athanor.cdi.impl;
 
 import dev.athanor.Engine;
+import dev.athanor.OperationalError;
 import dev.athanor.cdi.Database;
 import dev.athanor.orm.MappingError;
 import dev.athanor.orm.Registry;
@@ -240,6 +241,25 @@ public final class AthanorExtension implements Extension {
             @Initialized(ApplicationScoped.class) Object event) {
         List<String> problems = new ArrayList<>();
         for (DatabaseRuntime runtime : startup) {
+            try {
+                runtime.engine();
+            } catch (OperationalError e) {
+                String name = runtime.config.jndiName();
+                if (e.getCause() instanceof javax.naming.NamingException && (name.startsWith("java:app/")
+                        || name.startsWith("java:module/") || name.startsWith("java:comp/"))) {
+                    // Payara: java:app is bound for the application's components, not for this extension; the
+                    // application's first use of the engine (its own start-up code, or its first request) runs it
+                    LOG.debugf("%s: %s; the schema action runs on the engine's first use", runtime.config.describe(),
+                            e.getMessage());
+                    runtime.schemaOnFirstUse(() -> {
+                        String problem = schemaProblem(runtime);
+                        if (problem != null) {
+                            throw new DeploymentException(problem);
+                        }
+                    });
+                    continue;
+                }
+            }
             String problem = schemaProblem(runtime);
             if (problem != null) {
                 problems.add(problem);
