@@ -61,7 +61,12 @@
  *   write at the end of the request. Only a container with no sign of JTA gets resource-local Sessions by default.
  *   A connection checked out before a transaction began refuses statements while it is active
  *   ({@code not-enlisted}) instead of writing outside it. Engines start on first use (or at deployment
- *   when {@code schema-generation} needs them) and are disposed in {@code BeforeShutdown}.</li>
+ *   when {@code schema-generation} needs them; through a server DataSource, at the application's start,
+ *   {@code @Initialized(ApplicationScoped.class)}, or for a {@code java:app}, {@code java:module} or {@code java:comp}
+ *   name the extension cannot see there (Payara binds those for the application's components only) on the engine's
+ *   first use) and
+ *   are disposed in {@code BeforeShutdown}. Observers of {@code StatementExecuted} and {@code EngineListener} beans
+ *   are looked up through {@code CDI.current()}: on Payara the extension's own BeanManager does not see the WAR's.</li>
  *   <li><b>Events only when observed.</b> {@link dev.athanor.cdi.StatementExecuted} is fired only if the deployment
  *   has an observer for it, so metering costs nothing when unused; {@code EngineListener} beans are the cheaper,
  *   non-CDI way.</li>

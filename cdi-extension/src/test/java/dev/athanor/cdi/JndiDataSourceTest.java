@@ -111,10 +111,12 @@ class JndiDataSourceTest {
     @Test
     void anUnknownJndiNameIsReportedWithItsKey(TestDatabase db) {
         Map<String, String> config = jndiConfig();
-        config.put("athanor.datasource.jndi-name", "java:comp/env/jdbc/missing");
+        // a global name: one in the application's namespaces (java:app, java:comp) may be bound only for the
+        // application's components (Payara), so a miss there is reported on the engine's first use instead
+        config.put("athanor.datasource.jndi-name", "java:global/jdbc/missing");
         config.put("athanor.schema-generation", "validate"); // needs the engine at deployment
         assertThatThrownBy(() -> WeldSe.boot(db, config, Writer.class).close())
-                .hasMessageContaining("cannot look up the DataSource java:comp/env/jdbc/missing")
+                .hasMessageContaining("cannot look up the DataSource java:global/jdbc/missing")
                 .hasMessageContaining("athanor.datasource.jndi-name");
     }
 }

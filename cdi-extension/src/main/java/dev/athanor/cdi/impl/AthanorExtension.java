@@ -1,6 +1,7 @@
 package dev.athanor.cdi.impl;
 
 import dev.athanor.Engine;
+import dev.athanor.OperationalError;
 import dev.athanor.asyncio.AsyncEngine;
 import dev.athanor.asyncio.AsyncSessionMaker;
 import dev.athanor.cdi.Database;
@@ -9,7 +10,9 @@ import dev.athanor.orm.Registry;
 import dev.athanor.orm.Session;
 import dev.athanor.orm.SessionMaker;
 import dev.athanor.orm.mapping.Entity;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
@@ -57,6 +60,8 @@ public final class AthanorExtension implements Extension {
     /** Database name ("" default) -> an injection point that needs it, for messages. */
     private final Map<String, String> injected = new TreeMap<>();
     private final Map<String, DatabaseRuntime> databases = new LinkedHashMap<>();
+    /** Databases whose schema action waits for the application's start (see afterDeploymentValidation). */
+    private final List<DatabaseRuntime> startup = new ArrayList<>();
 
     /** {@code @ReadOnly} works in every archive without being listed in a beans.xml: the interceptor is added here. */
     void readOnlyInterceptor(@Observes jakarta.enterprise.inject.spi.BeforeBeanDiscovery event, BeanManager beans) {
@@ -232,26 +237,75 @@ public final class AthanorExtension implements Extension {
                 event.addDeploymentProblem(new DeploymentException("Athanor: " + transactions));
                 continue;
             }
-            try {
-                switch (config.schemaGeneration()) {
-                    case NONE -> { }
-                    case VALIDATE -> {
-                        List<String> differences = SchemaActions.differences(runtime.registry, runtime.engine());
-                        if (!differences.isEmpty()) {
-                            event.addDeploymentProblem(new DeploymentException("Athanor: the schema of "
-                                    + config.describe() + " does not match the mapping (" + config.key(
-                                    "schema-generation") + "=validate), " + differences.size() + " difference"
-                                    + (differences.size() == 1 ? "" : "s") + ":\n  - "
-                                    + String.join("\n  - ", differences)));
-                        }
-                    }
-                    default -> SchemaActions.run(runtime);
-                }
-            } catch (RuntimeException e) {
-                event.addDeploymentProblem(new DeploymentException("Athanor: " + config.key("schema-generation") + "="
-                        + config.schemaGeneration().text + " failed on " + config.describe() + ": " + e.getMessage(),
-                        e));
+            if (config.jndiName() != null && config.schemaGeneration() != DatabaseConfig.SchemaGeneration.NONE) {
+                // a DataSource the application defines (web.xml, @DataSourceDefinition) is bound in java:app only
+                // when the application starts on Payara: run the schema action then, still before it serves
+                startup.add(runtime);
+                continue;
             }
+            String problem = schemaProblem(runtime);
+            if (problem != null) {
+                event.addDeploymentProblem(new DeploymentException(problem));
+            }
+        }
+    }
+
+    /** The schema actions left for the application's start (a server DataSource); a failure stops the start. */
+    void applicationStarted(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.PLATFORM_BEFORE)
+            @Initialized(ApplicationScoped.class) Object event) {
+        List<String> problems = new ArrayList<>();
+        for (DatabaseRuntime runtime : startup) {
+            try {
+                runtime.engine();
+            } catch (OperationalError e) {
+                String name = runtime.config.jndiName();
+                if (e.getCause() instanceof javax.naming.NamingException && (name.startsWith("java:app/")
+                        || name.startsWith("java:module/") || name.startsWith("java:comp/"))) {
+                    // Payara: java:app is bound for the application's components, not for this extension; the
+                    // application's first use of the engine (its own start-up code, or its first request) runs it
+                    LOG.debugf("%s: %s; the schema action runs on the engine's first use", runtime.config.describe(),
+                            e.getMessage());
+                    runtime.schemaOnFirstUse(() -> {
+                        String problem = schemaProblem(runtime);
+                        if (problem != null) {
+                            throw new DeploymentException(problem);
+                        }
+                    });
+                    continue;
+                }
+            }
+            String problem = schemaProblem(runtime);
+            if (problem != null) {
+                problems.add(problem);
+            }
+        }
+        startup.clear();
+        if (!problems.isEmpty()) {
+            throw new DeploymentException(String.join("\n", problems));
+        }
+    }
+
+    /** Runs {@code schema-generation} for one database; the problem that fails the deployment, or null. */
+    private static String schemaProblem(DatabaseRuntime runtime) {
+        DatabaseConfig config = runtime.config;
+        try {
+            switch (config.schemaGeneration()) {
+                case NONE -> { }
+                case VALIDATE -> {
+                    List<String> differences = SchemaActions.differences(runtime.registry, runtime.engine());
+                    if (!differences.isEmpty()) {
+                        return "Athanor: the schema of " + config.describe() + " does not match the mapping ("
+                                + config.key("schema-generation") + "=validate), " + differences.size()
+                                + " difference" + (differences.size() == 1 ? "" : "s") + ":\n  - "
+                                + String.join("\n  - ", differences);
+                    }
+                }
+                default -> SchemaActions.run(runtime);
+            }
+            return null;
+        } catch (RuntimeException e) {
+            return "Athanor: " + config.key("schema-generation") + "=" + config.schemaGeneration().text
+                    + " failed on " + config.describe() + ": " + e.getMessage();
         }
     }
 

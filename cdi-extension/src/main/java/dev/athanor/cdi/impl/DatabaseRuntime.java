@@ -46,6 +46,8 @@ final class DatabaseRuntime {
     private volatile AsyncSessionMaker asyncSessionMaker;
     private Jta jta;
     private boolean jtaLooked;
+    /** The schema action left for the first use of the engine (see AthanorExtension.applicationStarted). */
+    private Runnable schemaOnFirstUse;
 
     DatabaseRuntime(DatabaseConfig config, Registry registry) {
         this.config = config;
@@ -147,6 +149,11 @@ final class DatabaseRuntime {
                 if (e == null) {
                     e = createEngine();
                     engine = e;
+                    Runnable schema = schemaOnFirstUse;
+                    schemaOnFirstUse = null;
+                    if (schema != null) {
+                        outsideTransaction(schema);
+                    }
                 }
             }
         }
@@ -292,6 +299,43 @@ final class DatabaseRuntime {
             return jakarta.enterprise.inject.spi.CDI.current().getBeanManager();
         } catch (RuntimeException | LinkageError e) {
             return beans; // no CDIProvider (e.g. an embedded test container): the deployment's BeanManager
+        }
+    }
+
+    /**
+     * Leaves the schema action for the first use of the engine: the server DataSource cannot be looked up from the
+     * extension yet (Payara binds a {@code java:app} data source for the application's components only).
+     */
+    synchronized void schemaOnFirstUse(Runnable action) {
+        schemaOnFirstUse = action;
+    }
+
+    /**
+     * Runs {@code action} with the calling thread's JTA transaction suspended: the first use of the engine may come
+     * from a {@code @Transactional} method, and schema DDL must not run in (nor commit) the application's transaction.
+     */
+    private void outsideTransaction(Runnable action) {
+        Jta transactions = jta;
+        jakarta.transaction.Transaction suspended = null;
+        try {
+            if (transactions != null && transactions.manager != null && transactions.isActive()) {
+                suspended = transactions.manager.suspend();
+            }
+        } catch (jakarta.transaction.SystemException e) {
+            throw new OperationalError("cannot suspend the JTA transaction to run " + config.key("schema-generation")
+                    + ": " + e, null, null, null, 0, e);
+        }
+        try {
+            action.run();
+        } finally {
+            if (suspended != null) {
+                try {
+                    transactions.manager.resume(suspended);
+                } catch (jakarta.transaction.InvalidTransactionException | jakarta.transaction.SystemException e) {
+                    throw new OperationalError("cannot resume the JTA transaction after "
+                            + config.key("schema-generation") + ": " + e, null, null, null, 0, e);
+                }
+            }
         }
     }
 

@@ -91,9 +91,11 @@ public final class EngineImpl implements Engine {
         if (disposed) {
             throw new ResourceClosedError("this engine (" + url.display() + ") was disposed; build a new one");
         }
+        ManagedTransactions managed = managedTransactions;
+        boolean enlisted = managed != null && managed.isActive();
         java.sql.Connection jdbc;
         try {
-            jdbc = pool.checkout();
+            jdbc = pool.checkout(enlisted);
         } catch (SQLException e) {
             if (disposed) {
                 throw new ResourceClosedError("this engine (" + url.display() + ") was disposed; build a new one");
@@ -107,8 +109,7 @@ public final class EngineImpl implements Engine {
             throw new OperationalError("cannot connect to " + url.display() + ": " + e.getMessage(), null, null,
                     e.getSQLState(), e.getErrorCode(), e);
         }
-        ManagedTransactions managed = managedTransactions;
-        return new ConnectionImpl(this, jdbc, managed != null && managed.isActive() ? managed : null);
+        return new ConnectionImpl(this, jdbc, enlisted ? managed : null);
     }
 
     /** The container's transactions, or null for an engine of its own (no JTA). */

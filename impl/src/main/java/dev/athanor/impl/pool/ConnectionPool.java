@@ -177,8 +177,17 @@ public final class ConnectionPool implements AutoCloseable {
 
     /** A connection from the pool; Agroal's time-out and creation errors come through as they are. */
     public Connection checkout() throws SQLException {
+        return checkout(false);
+    }
+
+    /**
+     * A connection from the pool. {@code enlisted}: a JTA transaction is active, so a server's DataSource hands out
+     * a connection enlisted in it, whose commit mode is the transaction's business (Payara refuses
+     * {@code setAutoCommit} there, and reports such a connection as autocommit all the same).
+     */
+    public Connection checkout(boolean enlisted) throws SQLException {
         Connection connection = dataSource.getConnection();
-        if ((agroal == null || xaManualCommit) && connection.getAutoCommit()) {
+        if ((agroal == null || xaManualCommit) && !enlisted && connection.getAutoCommit()) {
             // A server's DataSource hands out autocommit connections outside a JTA transaction; Athanor's transactions
             // need manual commit (an enlisted connection already is; the server resets the mode when it is returned).
             // Likewise an XA driver's handle (H2's) outside a branch; Agroal restores the mode on return.

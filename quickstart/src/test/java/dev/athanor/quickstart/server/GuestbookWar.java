@@ -31,6 +31,7 @@ final class GuestbookWar {
     static final String URL = System.getProperty("athanor.test.postgresql.url",
             "jdbc:postgresql://127.0.0.1:5432/athanor_test");
     static final String USER = System.getProperty("athanor.test.postgresql.user", "postgres");
+    static final String PASSWORD = System.getProperty("athanor.test.postgresql.password", "");
 
     private GuestbookWar() {
     }
@@ -54,12 +55,15 @@ final class GuestbookWar {
                     <port-number>%d</port-number>
                     <database-name>%s</database-name>
                     <user>%s</user>
+                    <password>%s</password>
                     <transactional>true</transactional>
                     <min-pool-size>0</min-pool-size>
                     <max-pool-size>10</max-pool-size>
                   </data-source>
                 </web-app>
-                """.formatted(XA_JNDI_NAME, uri.getHost(), uri.getPort() < 0 ? 5432 : uri.getPort(), database, USER);
+                """.formatted(XA_JNDI_NAME, uri.getHost(), uri.getPort() < 0 ? 5432 : uri.getPort(), database, USER,
+                // Payara refuses a data-source without a password; PostgreSQL's trust authentication ignores it
+                PASSWORD.isEmpty() ? "trust" : PASSWORD);
         return base(name, Map.of("athanor.datasource.jndi-name", XA_JNDI_NAME,
                 "athanor.schema-generation", "drop-and-create"))
                 .setWebXML(new StringAsset(webXml));
@@ -78,7 +82,7 @@ final class GuestbookWar {
     static String url(String database) {
         String url = URL.substring(0, URL.lastIndexOf('/') + 1) + database;
         try (Connection c = DriverManager.getConnection(URL.substring(0, URL.lastIndexOf('/') + 1) + "postgres", USER,
-                System.getProperty("athanor.test.postgresql.password", "")); Statement st = c.createStatement()) {
+                PASSWORD); Statement st = c.createStatement()) {
             if (!st.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + database + "'").next()) {
                 st.execute("CREATE DATABASE \"" + database + "\"");
             }

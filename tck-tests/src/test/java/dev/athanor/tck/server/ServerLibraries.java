@@ -25,7 +25,8 @@ import java.util.Set;
 public final class ServerLibraries implements ProtocolArchiveProcessor {
     /** Jars of the test class path that an application using Athanor on PostgreSQL ships in WEB-INF/lib. */
     private static final List<String> SHIPPED = List.of("athanor-api-", "athanor-impl-", "athanor-cdi-",
-            "agroal-api-", "agroal-pool-", "agroal-narayana-", "jboss-transaction-spi-", "byte-buddy-", "jackson-",
+            "agroal-api-", "agroal-pool-", "agroal-narayana-", "jboss-transaction-spi-", "jboss-logging-3", "byte-buddy-",
+            "jackson-",
             "postgresql-", "h2-", "mariadb-java-client-", "assertj-core-");
     private static final Set<String> NOT_SHIPPED = Set.of("byte-buddy-agent-");
 

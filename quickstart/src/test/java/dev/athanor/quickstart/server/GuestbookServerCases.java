@@ -2,23 +2,13 @@ package dev.athanor.quickstart.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.jboss.arquillian.container.test.api.Deployer;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.OperateOnDeployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -32,58 +22,41 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * The quickstart WAR in a real application server (the profile's: WildFly, Payara Micro or Open Liberty), driven
  * over HTTP, in its two ways of getting connections: Athanor's Agroal pool enlisted in the server's transaction
  * manager ({@code pool}), and the server's XA DataSource on PostgreSQL named by {@code athanor.datasource.jndi-name}
- * ({@code xa}). What each case claims is checked in the database with JDBC, not through the application.
+ * ({@code xa}): the cases both run ({@link PooledGuestbookIT}, {@link XaGuestbookIT}). What each case claims is
+ * checked in the database with JDBC, not through the application.
  */
-@RunAsClient
-@ExtendWith(ArquillianExtension.class)
-class GuestbookServerIT {
-    private static final ObjectMapper JSON = new ObjectMapper();
+abstract class GuestbookServerCases {
+    static final ObjectMapper JSON = new ObjectMapper();
     /** HTTP/1.1: Open Liberty's h2c upgrade (which the JDK client asks for by default) stalls under load. */
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(30)).build();
-    private static final String POOL_DB = GuestbookWar.database("_pool");
-    private static final String XA_DB = GuestbookWar.database("_xa");
 
-    @Deployment(name = "pool", testable = false, order = 1)
-    static WebArchive pool() {
-        return GuestbookWar.pooled("guestbook-pool", POOL_DB);
-    }
-
-    @Deployment(name = "xa", testable = false, order = 2)
-    static WebArchive xa() {
-        GuestbookWar.url(XA_DB);
-        return GuestbookWar.xa("guestbook-xa", XA_DB);
-    }
-
-    @Deployment(name = "broken", managed = false, testable = false)
-    static WebArchive broken() {
-        return GuestbookWar.broken("guestbook-broken", POOL_DB);
-    }
-
-    @ArquillianResource
-    @OperateOnDeployment("pool")
-    URL poolBase;
-
-    @ArquillianResource
-    @OperateOnDeployment("xa")
-    URL xaBase;
-
-    @ArquillianResource
-    Deployer deployer;
-
-    /** One deployment under test: its base URL and its database. */
+    /** One deployment under test: its name, the base URL of its REST API and its database. */
     record Target(String name, String api, String database) {
     }
 
+    /** The deployment of this class, from the URL Arquillian gives for it. */
+    abstract Target target();
+
+    /**
+     * The REST API under {@code url}. Payara Micro's adapter gives only {@code http://host:port} (it starts one
+     * Payara Micro per deployment, whose context root is the WAR's name).
+     */
+    static String api(URL url, String war) {
+        String base = url.toString();
+        if (url.getPath().isEmpty() || url.getPath().equals("/")) {
+            base = url.getProtocol() + "://" + url.getHost() + ":" + url.getPort() + "/" + war + "/";
+        }
+        return (base.endsWith("/") ? base : base + "/") + "api/guestbook";
+    }
+
     private List<Target> targets() {
-        return List.of(new Target("pool", poolBase + "api/guestbook", POOL_DB),
-                new Target("xa", xaBase + "api/guestbook", XA_DB));
+        return List.of(target());
     }
 
     @Test
@@ -167,46 +140,13 @@ class GuestbookServerIT {
         }
     }
 
-    @Test
-    void environmentAndSystemPropertiesOverrideTheWarsConfiguration() throws Exception {
-        String overridden = System.getProperty("athanor.server.config-overrides");
-        org.junit.jupiter.api.Assumptions.assumeTrue(overridden != null,
-                "MicroProfile Config overrides are checked on the server whose profile sets them");
-        // the WAR says pool.size=2, max-overflow=2; ATHANOR_POOL_SIZE=3 (environment) and
-        // -Dathanor.pool.max-overflow=5 (system property) are given to the server
-        JsonNode pool = JSON.readTree(get(targets().get(0).api() + "/pool").body());
-        assertThat(pool.get("maxSize").asLong()).as(pool.toString()).isEqualTo(8);
-    }
-
-    @Test
-    void aBrokenEntityFailsTheDeploymentNamingClassAndField() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeFalse(
-                "unsupported".equals(System.getProperty("athanor.server.failed-deployments")),
-                "this server's Arquillian adapter cannot report a failed deployment (see the README's server table)");
-        String log = System.getProperty("athanor.server.log");
-        long logged = log == null ? 0 : Files.size(Path.of(log));
-        Throwable failure = catchThrowable(() -> deployer.deploy("broken"));
-        assertThat(failure).as("the deployment of a WAR with a broken entity").isNotNull();
-        // Open Liberty's adapter keeps only the first line of the server's message; the server log has all of it
-        String reported = log == null ? stackTrace(failure) : stackTrace(failure) + Files.readString(Path.of(log))
-                .substring((int) Math.min(logged, Files.size(Path.of(log))));
-        assertThat(reported).contains("dev.athanor.quickstart.server.broken.BrokenEntry")
-                .contains("BrokenEntry.worker: type java.lang.Thread has no SQL type");
-    }
-
-    private static String stackTrace(Throwable failure) {
-        java.io.StringWriter text = new java.io.StringWriter();
-        failure.printStackTrace(new java.io.PrintWriter(text));
-        return text.toString();
-    }
-
-    private static HttpResponse<String> post(String url, String json) throws Exception {
+    static HttpResponse<String> post(String url, String json) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    private static HttpResponse<String> get(String url) throws Exception {
+    static HttpResponse<String> get(String url) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
