@@ -69,6 +69,39 @@ final class GuestbookWar {
                 .setWebXML(new StringAsset(webXml));
     }
 
+    /** A DataSource that the server defines (not the WAR), named by jndi-name: the WAR carries only the name. */
+    static WebArchive serverDataSource(String name, String jndiName) {
+        return base(name, Map.of("athanor.datasource.jndi-name", jndiName,
+                "athanor.schema-generation", "drop-and-create"));
+    }
+
+    /**
+     * Payara's form of a DataSource outside the application's code: {@code WEB-INF/glassfish-resources.xml}, an XA
+     * connection pool on PostgreSQL and its {@code jdbc-resource} (application-scoped, so its names start with
+     * {@code java:app/}), named by jndi-name.
+     */
+    static WebArchive glassfishResources(String name, String jndiName, String database) {
+        URI uri = URI.create(URL.substring("jdbc:".length()));
+        String resources = """
+                <!DOCTYPE resources PUBLIC "-//GlassFish.org//DTD GlassFish Application Server 3.1 Resource Definitions//EN"
+                    "http://glassfish.org/dtds/glassfish-resources_1_5.dtd">
+                <resources>
+                  <jdbc-connection-pool name="java:app/guestbookServerPool" res-type="javax.sql.XADataSource"
+                      datasource-classname="org.postgresql.xa.PGXADataSource" steady-pool-size="0" max-pool-size="10">
+                    <property name="serverName" value="%s"/>
+                    <property name="portNumber" value="%d"/>
+                    <property name="databaseName" value="%s"/>
+                    <property name="user" value="%s"/>
+                    <property name="password" value="%s"/>
+                  </jdbc-connection-pool>
+                  <jdbc-resource jndi-name="%s" pool-name="java:app/guestbookServerPool"/>
+                </resources>
+                """.formatted(uri.getHost(), uri.getPort() < 0 ? 5432 : uri.getPort(), database, USER,
+                PASSWORD.isEmpty() ? "trust" : PASSWORD, jndiName);
+        return serverDataSource(name, jndiName).addAsWebInfResource(new StringAsset(resources),
+                "glassfish-resources.xml");
+    }
+
     /** A WAR with an entity that cannot be mapped. */
     static WebArchive broken(String name, String database) {
         WebArchive war = pooled(name, database);
