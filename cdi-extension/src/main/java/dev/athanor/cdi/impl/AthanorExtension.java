@@ -241,6 +241,14 @@ public final class AthanorExtension implements Extension {
                 // a DataSource the application defines (web.xml, @DataSourceDefinition) is bound in java:app only
                 // when the application starts on Payara: run the schema action then, still before it serves
                 startup.add(runtime);
+                // also on the engine's first use, in case an application observer of the same start-up event is
+                // notified before applicationStarted (seen on WildFly): it runs once, whichever comes first
+                runtime.schemaOnFirstUse(() -> {
+                    String problem = schemaProblem(runtime);
+                    if (problem != null) {
+                        throw new DeploymentException(problem);
+                    }
+                });
                 continue;
             }
             String problem = schemaProblem(runtime);
@@ -256,7 +264,11 @@ public final class AthanorExtension implements Extension {
         List<String> problems = new ArrayList<>();
         for (DatabaseRuntime runtime : startup) {
             try {
-                runtime.engine();
+                runtime.engine();   // runs the schema action left for the first use, unless the application did
+                continue;
+            } catch (DeploymentException e) {
+                problems.add(e.getMessage());
+                continue;
             } catch (OperationalError e) {
                 String name = runtime.config.jndiName();
                 if (e.getCause() instanceof javax.naming.NamingException && (name.startsWith("java:app/")

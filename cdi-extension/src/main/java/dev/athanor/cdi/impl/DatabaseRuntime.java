@@ -47,7 +47,8 @@ final class DatabaseRuntime {
     private Jta jta;
     private boolean jtaLooked;
     /** The schema action left for the first use of the engine (see AthanorExtension.applicationStarted). */
-    private Runnable schemaOnFirstUse;
+    /** A schema action that must run before the engine's first use (a server DataSource's schema-generation). */
+    private volatile Runnable schemaOnFirstUse;
 
     DatabaseRuntime(DatabaseConfig config, Registry registry) {
         this.config = config;
@@ -143,17 +144,19 @@ final class DatabaseRuntime {
 
     Engine engine() {
         Engine e = engine;
-        if (e == null) {
+        if (e == null || schemaOnFirstUse != null) {
             synchronized (this) {
                 e = engine;
                 if (e == null) {
                     e = createEngine();
                     engine = e;
-                    Runnable schema = schemaOnFirstUse;
-                    schemaOnFirstUse = null;
-                    if (schema != null) {
-                        outsideTransaction(schema);
-                    }
+                }
+                // whoever uses the engine first (the extension at the application's start, or the application's own
+                // start-up observer, whichever the container notifies first) finds the schema in place
+                Runnable schema = schemaOnFirstUse;
+                schemaOnFirstUse = null;
+                if (schema != null) {
+                    outsideTransaction(schema);
                 }
             }
         }
