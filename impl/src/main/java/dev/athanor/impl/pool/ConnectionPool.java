@@ -218,9 +218,11 @@ public final class ConnectionPool implements AutoCloseable {
             if (connection instanceof io.agroal.pool.wrapper.ConnectionWrapper wrapper) {
                 long before = agroal == null ? 0
                         : agroal.getMetrics().availableCount() + agroal.getMetrics().activeCount();
+                // read before the close: Agroal's refill may fail (database down) before awaitRefill starts waiting
+                long failuresBefore = creationFailures.get();
                 wrapper.getHandler().setFlushOnly();
                 wrapper.close();
-                awaitRefill(before);
+                awaitRefill(before, failuresBefore);
             } else {
                 connection.abort(Runnable::run);
             }
@@ -235,13 +237,12 @@ public final class ConnectionPool implements AutoCloseable {
      * pool had before, capped at {@code minSize}; waiting for {@code minSize} itself stalled such a pool for the
      * whole {@code poolTimeout} after each invalidation.
      */
-    private void awaitRefill(long before) {
+    private void awaitRefill(long before, long failures) {
         if (minSize == 0 || agroal == null) {
             return; // no background fill, no race: a checkout opens its own connection
         }
         long target = Math.min(minSize, before);
         long deadline = System.nanoTime() + acquisitionTimeout.toNanos();
-        long failures = creationFailures.get();
         AgroalDataSourceMetrics metrics = agroal.getMetrics();
         while (metrics.availableCount() + metrics.activeCount() < target && System.nanoTime() < deadline
                 && creationFailures.get() == failures) {
