@@ -274,15 +274,10 @@ public final class AthanorExtension implements Extension {
                 if (e.getCause() instanceof javax.naming.NamingException && (name.startsWith("java:app/")
                         || name.startsWith("java:module/") || name.startsWith("java:comp/"))) {
                     // Payara: java:app is bound for the application's components, not for this extension; the
-                    // application's first use of the engine (its own start-up code, or its first request) runs it
+                    // action registered in afterDeploymentValidation is still pending (the engine was not built), so
+                    // the application's first use of the engine (its start-up code, or its first request) runs it
                     LOG.debugf("%s: %s; the schema action runs on the engine's first use", runtime.config.describe(),
                             e.getMessage());
-                    runtime.schemaOnFirstUse(() -> {
-                        String problem = schemaProblem(runtime);
-                        if (problem != null) {
-                            throw new DeploymentException(problem);
-                        }
-                    });
                     continue;
                 }
             }
