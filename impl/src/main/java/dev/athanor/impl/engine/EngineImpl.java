@@ -134,7 +134,16 @@ public final class EngineImpl implements Engine {
 
     @Override
     public <T> T inTransaction(Function<Connection, T> work) {
-        try (Connection conn = connect()) {
+        return inTransaction(connect(), work);
+    }
+
+    /**
+     * Runs {@code work} in a transaction on {@code connection} and closes it: commit at the end, rollback when the
+     * work throws (the rollback's own failure is added to the work's as suppressed). Shared by the engine and its
+     * {@link OptionEngine} views, whose connections start with their execution options.
+     */
+    static <T> T inTransaction(Connection connection, Function<Connection, T> work) {
+        try (Connection conn = connection) {
             conn.begin();
             T value;
             try {

@@ -39,21 +39,7 @@ final class OptionEngine implements Engine {
 
     @Override
     public <T> T inTransaction(Function<Connection, T> work) {
-        try (Connection conn = connect()) {
-            T value;
-            try {
-                value = work.apply(conn);
-            } catch (RuntimeException | Error e) {
-                try {
-                    conn.rollback();
-                } catch (RuntimeException suppressed) {
-                    e.addSuppressed(suppressed);
-                }
-                throw e;
-            }
-            conn.commit();
-            return value;
-        }
+        return EngineImpl.inTransaction(connect(), work);
     }
 
     @Override
