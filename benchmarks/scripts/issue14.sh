@@ -4,10 +4,21 @@
 #   benchmarks/scripts/issue14.sh [out-dir] [databases]     e.g. benchmarks/scripts/issue14.sh /tmp/issue14 h2,postgresql
 # Set BENCH_DB (default athanor_bench) to the PostgreSQL/MariaDB database to use, JAR to another jar; build it first
 # (mvn -q -pl benchmarks -am package -DskipTests). The load average is logged every 30 s to out-dir/load.log.
+# For a quick check that everything runs (figures meaningless), shorten the runs and keep the committed chart:
+#   MAIN_OPTS='-wi 0 -i 1 -r 1 -f 1' WARMUP_OPTS='-wi 0 -i 2 -r 1 -f 1' COLD_FORKS=1 CHART=/tmp/ratios.svg \
+#       benchmarks/scripts/issue14.sh /tmp/issue14-smoke h2
 set -euo pipefail
-out=${1:-/tmp/issue14}
+out=$(realpath -m "${1:-/tmp/issue14}")
 dbs=${2:-h2,postgresql}
+[ -n "${JAR:-}" ] && JAR=$(realpath -m "$JAR")
+[ -n "${CHART:-}" ] && CHART=$(realpath -m "$CHART")
+cd "$(dirname "$0")/../.."   # the repository root: the default jar, the scripts and the chart are named from there
 jar=${JAR:-benchmarks/target/benchmarks.jar}
+main_opts=${MAIN_OPTS:--wi 3 -w 2 -i 4 -r 2 -f 1}
+warmup_opts=${WARMUP_OPTS:--wi 0 -i 10 -r 1 -f 2}
+cold_forks=${COLD_FORKS:-10}
+chart=${CHART:-benchmarks/ratios.svg}
+[ -f "$jar" ] || { echo "no $jar: build it first (mvn -q -pl benchmarks -am package -DskipTests)" >&2; exit 1; }
 mkdir -p "$out"
 ( while true; do echo "$(date -u +%H:%M:%S) $(cut -d' ' -f1-3 /proc/loadavg)"; sleep 30; done ) >> "$out/load.log" &
 logger=$!
@@ -19,14 +30,14 @@ workloads='OrmVsHibernateBenchmark\.(getByPk|load1000|insertOne|update1000)_(ath
 for db in ${dbs//,/ }; do
     selected=$workloads
     [ "$db" = mariadb ] && selected=${workloads%|RelationshipBenchmark*}   # the relationship tables need identity DDL
-    java "${java_opts[@]}" -jar "$jar" "$selected" -p db="$db" -wi 3 -w 2 -i 4 -r 2 -f 1 -prof gc -prof dev.athanor.benchmarks.CpuTimeProfiler \
+    java "${java_opts[@]}" -jar "$jar" "$selected" -p db="$db" $main_opts -prof gc -prof dev.athanor.benchmarks.CpuTimeProfiler \
         -rf json -rff "$out/main-$db.json" | tee "$out/main-$db.txt"
 done
 java "${java_opts[@]}" -jar "$jar" 'OrmVsHibernateBenchmark\.(getByPk|load1000)_(athanor|hibernate|jdbc)$' -p db=h2 \
-    -wi 0 -i 10 -r 1 -f 2 -rf json -rff "$out/warmup-h2.json" | tee "$out/warmup-h2.txt"
-java "${java_opts[@]}" -jar "$jar" 'OrmBootBenchmark\.boot50AndGet_' -f 10 -rf json -rff "$out/cold.json" \
+    $warmup_opts -rf json -rff "$out/warmup-h2.json" | tee "$out/warmup-h2.txt"
+java "${java_opts[@]}" -jar "$jar" 'OrmBootBenchmark\.boot50AndGet_' -f "$cold_forks" -rf json -rff "$out/cold.json" \
     | tee "$out/cold.txt"
-python3 benchmarks/scripts/ratio_chart.py "$out"/main-*.json -o benchmarks/ratios.svg > "$out/tables.md"
+python3 benchmarks/scripts/ratio_chart.py "$out"/main-*.json -o "$chart" > "$out/tables.md"
 python3 benchmarks/scripts/ratio_chart.py --warmup "$out/warmup-h2.json" > "$out/warmup.md"
 python3 benchmarks/scripts/ratio_chart.py --cold "$out/cold.json" > "$out/cold.md"
 cat "$out/tables.md" "$out/warmup.md" "$out/cold.md"

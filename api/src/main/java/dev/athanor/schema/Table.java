@@ -103,11 +103,22 @@ public final class Table implements FromClause {
         this.uniqueConstraints = List.copyOf(uniques);
         this.checkConstraints = List.copyOf(checks);
         this.indexes = List.copyOf(idx);
+        // loops, not lambdas: every lambda is a class spun on first use, paid by a fresh JVM's boot
         for (ForeignKey fk : fks) {
-            fk.columns().forEach(this::c);
+            for (String column : fk.columns()) {
+                c(column);
+            }
         }
-        uniques.forEach(u -> u.columns().forEach(this::c));
-        idx.forEach(i -> i.columns().forEach(this::c));
+        for (UniqueConstraint unique : uniques) {
+            for (String column : unique.columns()) {
+                c(column);
+            }
+        }
+        for (Index index : idx) {
+            for (String column : index.columns()) {
+                c(column);
+            }
+        }
     }
 
     @Override
@@ -148,7 +159,9 @@ public final class Table implements FromClause {
     /** The names of the tables this one refers to by foreign key (itself included, for a self-reference). */
     public Set<String> referencedTables() {
         Set<String> names = new LinkedHashSet<>();
-        foreignKeys.forEach(fk -> names.add(fk.targetTable()));
+        for (ForeignKey fk : foreignKeys) {
+            names.add(fk.targetTable());
+        }
         return names;
     }
 

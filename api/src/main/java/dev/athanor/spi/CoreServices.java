@@ -49,7 +49,9 @@ public interface CoreServices {
      */
     static List<Table> sortByDependency(Collection<Table> tables) {
         Map<String, Table> byName = new LinkedHashMap<>();
-        tables.forEach(t -> byName.put(t.name(), t));
+        for (Table table : tables) {
+            byName.put(table.name(), table);
+        }
         Set<String> done = new LinkedHashSet<>();
         Set<String> visiting = new LinkedHashSet<>();
         List<Table> sorted = new ArrayList<>();

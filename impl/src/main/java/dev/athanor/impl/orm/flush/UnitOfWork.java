@@ -36,7 +36,15 @@ public final class UnitOfWork {
     private final ConnectionImpl connection;
     private final Dialect dialect;
     private final List<Runnable> undo = new ArrayList<>();
-    private final Map<InstanceState, Set<AttributeMapping>> refetch = new LinkedHashMap<>();
+    /** Columns to read back after the statements, per state; made when a flush has any. */
+    private Map<InstanceState, Set<AttributeMapping>> refetch;
+
+    private Map<InstanceState, Set<AttributeMapping>> refetch() {
+        if (refetch == null) {
+            refetch = new LinkedHashMap<>();
+        }
+        return refetch;
+    }
 
     public UnitOfWork(ConnectionImpl connection) {
         this.connection = connection;
@@ -62,48 +70,56 @@ public final class UnitOfWork {
      * (children first). On failure the fields written are restored and the error is rethrown.
      */
     public Outcome flush(List<InstanceState> states, List<EntityMapper> order, FlushPlan plan) {
-        Map<EntityMapper, List<InstanceState>> inserts = new HashMap<>();
-        Map<EntityMapper, List<InstanceState>> updates = new HashMap<>();
-        Map<EntityMapper, List<InstanceState>> deletes = new HashMap<>();
-        Set<InstanceState> pending = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        ByMapper inserts = new ByMapper();
+        ByMapper updates = new ByMapper();
+        ByMapper deletes = new ByMapper();
+        // Rows waiting for a parent's key only exist when relationships link rows: without links no set is needed.
+        boolean linked = !plan.isEmpty();
+        Set<InstanceState> pending = linked ? java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>())
+                : null;
+        Set<InstanceState> done = linked ? java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>())
+                : null;
         for (InstanceState state : states) {
-            Map<EntityMapper, List<InstanceState>> target = switch (state.status()) {
+            ByMapper target = switch (state.status()) {
                 case PENDING -> inserts;
                 case DELETED -> deletes;
                 case PERSISTENT -> state.isModified() || plan.hasLinks(state) ? updates : null;
             };
             if (target != null) {
-                target.computeIfAbsent(state.mapper(), m -> new ArrayList<>()).add(state);
+                target.add(state);
             }
-            if (state.status() == InstanceState.Status.PENDING) {
+            if (linked && state.status() == InstanceState.Status.PENDING) {
                 pending.add(state);
             }
         }
-        List<InstanceState> inserted = new ArrayList<>();
-        List<InstanceState> updated = new ArrayList<>();
-        List<InstanceState> deleted = new ArrayList<>();
+        List<InstanceState> inserted = List.of();
+        List<InstanceState> updated = List.of();
+        List<InstanceState> deleted = new ArrayList<>(0);
         try {
-            Set<InstanceState> done = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-            List<InstanceState> postUpdates = new ArrayList<>();
-            for (EntityMapper mapper : order) {
-                List<InstanceState> rows = inserts.get(mapper);
-                if (rows != null) {
+            if (!inserts.isEmpty()) {
+                List<InstanceState> postUpdates = new ArrayList<>(0);
+                for (EntityMapper mapper : inserts.inOrder(order)) {
+                    List<InstanceState> rows = inserts.get(mapper);
                     insertInDependencyOrder(mapper, rows, plan, pending, done, postUpdates);
-                    inserted.addAll(rows);
+                    inserted = concat(inserted, rows);
+                }
+                if (!postUpdates.isEmpty()) {
+                    postUpdate(postUpdates, plan, pending, done);
                 }
             }
-            postUpdate(postUpdates, plan, pending, done);
-            for (EntityMapper mapper : order) {
+            for (EntityMapper mapper : updates.inOrder(order)) {
                 List<InstanceState> rows = updates.get(mapper);
-                if (rows != null) {
+                if (linked) {
                     for (InstanceState state : rows) {
                         applyLinks(state, plan, pending, done);
                     }
-                    update(mapper, rows);
-                    updated.addAll(rows);
                 }
+                update(mapper, rows);
+                updated = concat(updated, rows);
             }
-            new AssociationWriter(connection, dialect).write(plan);
+            if (linked) {
+                new AssociationWriter(connection, dialect).write(plan);
+            }
             deleteInDependencyOrder(order, deletes, plan, deleted);
             refetchGenerated();
         } catch (RuntimeException | Error e) {
@@ -113,6 +129,71 @@ public final class UnitOfWork {
             throw e;
         }
         return new Outcome(inserted, updated, deleted);
+    }
+
+    /** {@code rows} appended to {@code list}; the first group is taken as it is (the usual flush has one). */
+    private static List<InstanceState> concat(List<InstanceState> list, List<InstanceState> rows) {
+        if (list.isEmpty()) {
+            return rows;
+        }
+        List<InstanceState> all = new ArrayList<>(list.size() + rows.size());
+        all.addAll(list);
+        all.addAll(rows);
+        return all;
+    }
+
+    /**
+     * States grouped by mapper, in the order the mappers were met. Most flushes touch one entity class (one object,
+     * or a batch of one class): that group needs no map, and a map is made only when a second mapper comes.
+     */
+    private static final class ByMapper {
+        private EntityMapper firstMapper;
+        private List<InstanceState> first;
+        private Map<EntityMapper, List<InstanceState>> others;
+
+        void add(InstanceState state) {
+            EntityMapper mapper = state.mapper();
+            if (first == null) {
+                firstMapper = mapper;
+                first = new ArrayList<>();
+                first.add(state);
+            } else if (mapper == firstMapper) {
+                first.add(state);
+            } else {
+                if (others == null) {
+                    others = new HashMap<>();
+                }
+                others.computeIfAbsent(mapper, m -> new ArrayList<>()).add(state);
+            }
+        }
+
+        boolean isEmpty() {
+            return first == null;
+        }
+
+        List<InstanceState> get(EntityMapper mapper) {
+            if (mapper == firstMapper) {
+                return first;
+            }
+            return others == null ? null : others.get(mapper);
+        }
+
+        /** The mappers with states, in flush {@code order} (that list itself is walked only for several mappers). */
+        List<EntityMapper> inOrder(List<EntityMapper> order) {
+            if (first == null) {
+                return List.of();
+            }
+            if (others == null) {
+                return List.of(firstMapper);
+            }
+            List<EntityMapper> present = new ArrayList<>(others.size() + 1);
+            for (EntityMapper mapper : order) {
+                if (mapper == firstMapper || others.containsKey(mapper)) {
+                    present.add(mapper);
+                }
+            }
+            return present;
+        }
     }
 
     // ------------------------------------------------------------------ relationship links
@@ -159,24 +240,24 @@ public final class UnitOfWork {
 
     private void insertInDependencyOrder(EntityMapper mapper, List<InstanceState> rows, FlushPlan plan,
             Set<InstanceState> pending, Set<InstanceState> done, List<InstanceState> postUpdates) {
+        if (plan.isEmpty()) { // nothing links rows: one pass in the session's order
+            insert(mapper, rows);
+            return;
+        }
         List<InstanceState> remaining = rows;
         while (!remaining.isEmpty()) {
             List<InstanceState> ready = new ArrayList<>();
             List<InstanceState> waiting = new ArrayList<>();
-            if (plan.isEmpty()) {
-                ready = remaining;
-            } else {
-                for (InstanceState state : remaining) {
-                    (waits(state, plan, pending, done) ? waiting : ready).add(state);
-                }
-                if (ready.isEmpty()) { // a cycle, or a parent of a table later in the order: second UPDATE
-                    ready = waiting;
-                    waiting = new ArrayList<>();
-                }
-                for (InstanceState state : ready) {
-                    if (applyLinks(state, plan, pending, done)) {
-                        postUpdates.add(state);
-                    }
+            for (InstanceState state : remaining) {
+                (waits(state, plan, pending, done) ? waiting : ready).add(state);
+            }
+            if (ready.isEmpty()) { // a cycle, or a parent of a table later in the order: second UPDATE
+                ready = waiting;
+                waiting = new ArrayList<>();
+            }
+            for (InstanceState state : ready) {
+                if (applyLinks(state, plan, pending, done)) {
+                    postUpdates.add(state);
                 }
             }
             insert(mapper, ready);
@@ -219,8 +300,8 @@ public final class UnitOfWork {
      * Deletes children first: entities in reverse foreign key order, and within a table that refers to itself the
      * rows that others refer to last. References that would still be violated (cycles) are set to NULL first.
      */
-    private void deleteInDependencyOrder(List<EntityMapper> order, Map<EntityMapper, List<InstanceState>> deletes,
-            FlushPlan plan, List<InstanceState> deleted) {
+    private void deleteInDependencyOrder(List<EntityMapper> order, ByMapper deletes, FlushPlan plan,
+            List<InstanceState> deleted) {
         if (deletes.isEmpty()) {
             return;
         }
@@ -299,24 +380,45 @@ public final class UnitOfWork {
 
     // ------------------------------------------------------------------ INSERT
 
+    /** The rows of one INSERT shape: the columns written and, per row, its state and bound values. */
+    private static final class Shape {
+        final BitSet columns;
+        final int width;
+        final List<InstanceState> states = new ArrayList<>();
+        final List<Object[]> values = new ArrayList<>();
+
+        Shape(BitSet columns) {
+            this.columns = columns;
+            this.width = columns.cardinality();
+        }
+    }
+
+    /**
+     * INSERTs the rows, one batch per shape (the columns written: a column left NULL for the database to fill is not
+     * written). Each field is read once; rows of the shape met last need neither a map lookup nor a new column set
+     * (a batch usually has one shape).
+     */
     private void insert(EntityMapper mapper, List<InstanceState> rows) {
-        Map<BitSet, List<InstanceState>> shapes = new LinkedHashMap<>();
         AttributeMapping[] attributes = mapper.attributes();
+        Object[] read = new Object[attributes.length];
+        BitSet columns = new BitSet(attributes.length);
+        List<Shape> shapes = new ArrayList<>(1);
+        Shape last = null;
         for (InstanceState state : rows) {
             Object entity = state.entity();
-            BitSet columns = new BitSet(attributes.length);
+            columns.clear();
             for (AttributeMapping attribute : attributes) {
                 Object value = attribute.get(entity);
                 if (attribute.isVersion() && (value == null || ((Number) value).longValue() == 0)) {
-                    write(state, attribute, attribute.fromDatabase(1));
-                    value = 1;
+                    value = attribute.fromDatabase(1);
+                    write(state, attribute, value);
                 } else if (value == null && attribute.hasInsertDefault()) {
                     value = attribute.insertDefault();
                     write(state, attribute, value);
                 }
                 if (value == null && (attribute.isDatabaseGenerated() || attribute.hasServerDefault())) {
                     if (attribute.hasServerDefault()) {
-                        refetch.computeIfAbsent(state, s -> new LinkedHashSet<>()).add(attribute);
+                        refetch().computeIfAbsent(state, s -> new LinkedHashSet<>()).add(attribute);
                     }
                     continue;
                 }
@@ -324,26 +426,30 @@ public final class UnitOfWork {
                     throw new FlushError("cannot insert " + mapper.entityName() + ": primary key " + attribute.name()
                             + " is null and not generated; assign it before the flush");
                 }
+                read[attribute.index()] = value;
                 columns.set(attribute.index());
             }
-            shapes.computeIfAbsent(columns, c -> new ArrayList<>()).add(state);
+            Shape shape = last != null && last.columns.equals(columns) ? last : find(shapes, columns);
+            Object[] bound = new Object[shape.width];
+            int n = 0;
+            for (int i = columns.nextSetBit(0); i >= 0; i = columns.nextSetBit(i + 1)) {
+                bound[n++] = attributes[i].toDatabase(read[i]);
+            }
+            shape.states.add(state);
+            shape.values.add(bound);
+            last = shape;
         }
         AttributeMapping identity = mapper.identityColumn();
-        for (Map.Entry<BitSet, List<InstanceState>> shape : shapes.entrySet()) {
-            BitSet columns = shape.getKey();
-            List<InstanceState> states = shape.getValue();
-            String sql = DmlSql.insert(mapper, dialect, columns);
-            List<Object[]> values = new ArrayList<>(states.size());
-            for (InstanceState state : states) {
-                values.add(values(state, columns, 0));
-            }
-            boolean generatesKey = identity != null && !columns.get(identity.index());
+        for (Shape shape : shapes) {
+            List<InstanceState> states = shape.states;
+            List<Object[]> values = shape.values;
+            boolean generatesKey = identity != null && !shape.columns.get(identity.index());
             List<Object> keys;
-            if (generatesKey && dialect.insertManyValuesRows() > 0 && states.size() > 1 && !columns.isEmpty()) {
-                keys = insertManyValues(mapper, columns, values);
+            if (generatesKey && dialect.insertManyValuesRows() > 0 && states.size() > 1 && !shape.columns.isEmpty()) {
+                keys = insertManyValues(mapper, shape.columns, values);
             } else {
-                BatchOutcome outcome = connection.executeOrmBatch(sql, values,
-                        generatesKey ? identity.columnName() : null);
+                BatchOutcome outcome = connection.executeOrmBatch(DmlSql.insert(mapper, dialect, shape.columns),
+                        values, generatesKey ? identity.columnName() : null);
                 keys = outcome.generatedKeys();
             }
             if (generatesKey) {
@@ -351,11 +457,29 @@ public final class UnitOfWork {
                     throw new FlushError("INSERT of " + states.size() + " " + mapper.entityName() + " rows returned "
                             + keys.size() + " generated keys");
                 }
+                // The key was null in every row of the shape (else it would be written): one undo for the batch.
+                undo.add(() -> {
+                    for (InstanceState state : states) {
+                        identity.set(state.entity(), null);
+                    }
+                });
                 for (int i = 0; i < states.size(); i++) {
-                    write(states.get(i), identity, identity.fromDatabase(keys.get(i)));
+                    identity.set(states.get(i).entity(), identity.fromDatabase(keys.get(i)));
                 }
             }
         }
+    }
+
+    /** The shape of {@code columns} among {@code shapes}, added (with a copy of the set) when it is new. */
+    private static Shape find(List<Shape> shapes, BitSet columns) {
+        for (Shape shape : shapes) {
+            if (shape.columns.equals(columns)) {
+                return shape;
+            }
+        }
+        Shape shape = new Shape((BitSet) columns.clone());
+        shapes.add(shape);
+        return shape;
     }
 
     /** Rows as multi-row INSERT ... RETURNING statements of up to the dialect's row count (and 30,000 parameters). */
@@ -460,7 +584,7 @@ public final class UnitOfWork {
 
     private void noteOnUpdate(InstanceState state, BitSet changed) {
         for (AttributeMapping attribute : DmlSql.onUpdateColumns(state.mapper(), changed)) {
-            refetch.computeIfAbsent(state, s -> new LinkedHashSet<>()).add(attribute);
+            refetch().computeIfAbsent(state, s -> new LinkedHashSet<>()).add(attribute);
         }
     }
 
@@ -477,7 +601,7 @@ public final class UnitOfWork {
             if (assigned != null) {
                 set.put(attribute.columnName(), assigned);
                 changed.set(attribute.index());
-                refetch.computeIfAbsent(state, s -> new LinkedHashSet<>()).add(attribute);
+                refetch().computeIfAbsent(state, s -> new LinkedHashSet<>()).add(attribute);
             } else if (!attribute.isVersion() && !attribute.isPrimaryKey() && state.isChanged(attribute)) {
                 set.put(attribute.columnName(), bindOf(attribute, attribute.toDatabase(attribute.get(state.entity()))));
                 changed.set(attribute.index());
@@ -581,6 +705,9 @@ public final class UnitOfWork {
 
     /** Reads back server defaults, onUpdate values and assigned expressions: one SELECT per entity and chunk. */
     private void refetchGenerated() {
+        if (refetch == null) {
+            return;
+        }
         Map<EntityMapper, List<InstanceState>> byMapper = new LinkedHashMap<>();
         for (InstanceState state : refetch.keySet()) {
             byMapper.computeIfAbsent(state.mapper(), m -> new ArrayList<>()).add(state);

@@ -38,8 +38,9 @@ public final class EntityMapper {
         this.relationshipFields = List.copyOf(relationshipFields);
         this.type = type;
         this.table = table;
-        this.attributes = attributes.toArray(AttributeMapping[]::new);
-        this.primaryKey = primaryKey.toArray(AttributeMapping[]::new);
+        // no streams, lambdas or method references here: each is a class spun on first use, paid at cold start
+        this.attributes = attributes.toArray(new AttributeMapping[0]);
+        this.primaryKey = primaryKey.toArray(new AttributeMapping[0]);
         this.constructor = constructor;
         Map<String, AttributeMapping> names = new LinkedHashMap<>();
         List<AttributeMapping> load = new ArrayList<>();
@@ -57,12 +58,22 @@ public final class EntityMapper {
             generated |= attribute.hasServerDefault() || attribute.onUpdateSql() != null;
         }
         this.byName = Collections.unmodifiableMap(names);
-        this.loaded = load.toArray(AttributeMapping[]::new);
-        this.deferred = later.toArray(AttributeMapping[]::new);
+        this.loaded = load.toArray(new AttributeMapping[0]);
+        this.deferred = later.toArray(new AttributeMapping[0]);
         this.version = versionColumn;
         this.serverGenerated = generated;
-        this.selectColumns = Arrays.stream(loaded).<Expression<?>>map(AttributeMapping::column).toList();
-        this.onUpdateColumns = Arrays.stream(this.attributes).filter(a -> a.onUpdateSql() != null).toList();
+        List<Expression<?>> select = new ArrayList<>(loaded.length);
+        for (AttributeMapping attribute : loaded) {
+            select.add(attribute.column());
+        }
+        this.selectColumns = Collections.unmodifiableList(select);
+        List<AttributeMapping> withOnUpdate = new ArrayList<>(0);
+        for (AttributeMapping attribute : this.attributes) {
+            if (attribute.onUpdateSql() != null) {
+                withOnUpdate.add(attribute);
+            }
+        }
+        this.onUpdateColumns = withOnUpdate.isEmpty() ? List.of() : Collections.unmodifiableList(withOnUpdate);
         this.keyPositions = new int[this.primaryKey.length];
         for (int k = 0; k < keyPositions.length; k++) {
             keyPositions[k] = Arrays.asList(loaded).indexOf(this.primaryKey[k]);

@@ -89,11 +89,18 @@ final class MapperFactory {
             return null;
         }
         MethodHandle constructor = constructor();
-        List<Field> fields = mappedFields();
+        fields = mappedFields();
         List<AttributeMapping> attributes = new ArrayList<>();
         List<TableElement> elements = new ArrayList<>();
         Set<String> columnNames = new HashSet<>();
-        List<Field> idFields = fields.stream().filter(f -> f.isAnnotationPresent(Id.class)).toList();
+        // Plain loops rather than streams and lambdas on this path: each lambda costs a class spun on its first call,
+        // which is what a fresh JVM's boot pays (issue 14, cold start).
+        List<Field> idFields = new ArrayList<>(1);
+        for (Field field : fields) {
+            if (field.isAnnotationPresent(Id.class)) {
+                idFields.add(field);
+            }
+        }
         List<String> compositeKey = Arrays.asList(entity.primaryKey());
         if (compositeKey.isEmpty() && idFields.size() > 1) {
             problem(name + " has " + idFields.size() + " @Id fields " + idFields.stream().map(Field::getName).toList()
@@ -101,7 +108,9 @@ final class MapperFactory {
                     idFields.stream().map(f -> "\"" + f.getName() + "\"").toList()) + "})");
         }
         Set<String> fieldNames = new HashSet<>();
-        fields.forEach(f -> fieldNames.add(f.getName()));
+        for (Field field : fields) {
+            fieldNames.add(field.getName());
+        }
         for (String keyField : compositeKey) {
             if (!fieldNames.contains(keyField)) {
                 problem(name + ": @Entity(primaryKey) names '" + keyField + "', which is not a mapped field; mapped "
@@ -128,7 +137,7 @@ final class MapperFactory {
                 attributes.stream().filter(a -> a.name().equals(keyField)).findFirst()
                         .ifPresent(a -> keyColumns.add(a.columnName()));
             }
-            elements.add(Schema.primaryKey(keyColumns.toArray(String[]::new)));
+            elements.add(Schema.primaryKey(keyColumns.toArray(new String[0])));
         }
         compositeForeignKeys(fields, elements);
         for (UniqueConstraint unique : entity.uniqueConstraints()) {
@@ -145,14 +154,18 @@ final class MapperFactory {
         String tableName = entity.table().isEmpty() ? NameStyle.snakeCase(type.getSimpleName()) : entity.table();
         Table table;
         try {
-            table = new MetaData().table(tableName, elements.toArray(TableElement[]::new));
+            table = new MetaData().table(tableName, elements.toArray(new TableElement[0]));
         } catch (ArgumentError e) {
             problem(name + ": " + e.getMessage());
             return null;
         }
         List<AttributeMapping> key = new ArrayList<>();
         if (compositeKey.isEmpty()) {
-            attributes.stream().filter(AttributeMapping::isPrimaryKey).forEach(key::add);
+            for (AttributeMapping attribute : attributes) {
+                if (attribute.isPrimaryKey()) {
+                    key.add(attribute);
+                }
+            }
         } else {
             for (String keyField : compositeKey) {
                 attributes.stream().filter(a -> a.name().equals(keyField)).forEach(key::add);
@@ -253,31 +266,57 @@ final class MapperFactory {
     private Map<String, List<Field>> compositeGroups() {
         if (compositeGroups == null) {
             Map<String, List<Field>> byTable = new java.util.LinkedHashMap<>();
-            for (Field field : mappedFields()) {
+            for (Field field : fields) {
                 ForeignKey fk = field.getAnnotation(ForeignKey.class);
                 if (fk != null && fk.value().contains(".")) {
                     String table = fk.value().substring(0, fk.value().lastIndexOf('.'));
-                    byTable.computeIfAbsent(table, t -> new ArrayList<>()).add(field);
+                    List<Field> group = byTable.get(table);
+                    if (group == null) {
+                        group = new ArrayList<>(2);
+                        byTable.put(table, group);
+                    }
+                    group.add(field);
                 }
             }
-            byTable.values().removeIf(group -> group.size() < 2 || group.stream().map(f -> {
-                String target = f.getAnnotation(ForeignKey.class).value();
-                return target.substring(target.lastIndexOf('.') + 1);
-            }).distinct().count() != group.size());
+            for (java.util.Iterator<List<Field>> i = byTable.values().iterator(); i.hasNext(); ) {
+                List<Field> group = i.next();
+                if (group.size() < 2 || distinctTargetColumns(group) != group.size()) {
+                    i.remove();
+                }
+            }
             compositeGroups = byTable;
         }
         return compositeGroups;
     }
 
     private Map<String, List<Field>> compositeGroups;
+    /** The mapped fields, read once ({@link #mappedFields} reports problems: a second call would repeat them). */
+    private List<Field> fields;
+
+    private static int distinctTargetColumns(List<Field> group) {
+        Set<String> targets = new HashSet<>();
+        for (Field field : group) {
+            String target = field.getAnnotation(ForeignKey.class).value();
+            targets.add(target.substring(target.lastIndexOf('.') + 1));
+        }
+        return targets.size();
+    }
 
     private boolean partOfCompositeKey(ForeignKey fk) {
-        return compositeGroups().values().stream().anyMatch(group -> group.stream()
-                .anyMatch(f -> f.getAnnotation(ForeignKey.class) == fk));
+        for (List<Field> group : compositeGroups().values()) {
+            for (Field field : group) {
+                if (field.getAnnotation(ForeignKey.class) == fk) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private void compositeForeignKeys(List<Field> fields, List<TableElement> elements) {
-        compositeGroups().forEach((table, group) -> {
+        for (Map.Entry<String, List<Field>> composite : compositeGroups().entrySet()) {
+            String table = composite.getKey();
+            List<Field> group = composite.getValue();
             List<String> columns = new ArrayList<>();
             List<String> targets = new ArrayList<>();
             for (Field field : group) {
@@ -290,7 +329,7 @@ final class MapperFactory {
             ForeignKey first = group.get(0).getAnnotation(ForeignKey.class);
             elements.add(Schema.foreignKey(columns, table, targets).onDelete(first.onDelete())
                     .onUpdate(first.onUpdate()));
-        });
+        }
     }
 
     private MethodHandle constructor() {

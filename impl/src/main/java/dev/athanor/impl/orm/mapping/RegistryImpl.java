@@ -98,7 +98,9 @@ public final class RegistryImpl implements Registry {
             metadata.include(mapper.table());
             byTable.put(mapper.table(), mapper);
         }
-        resolved.declaredTables().forEach(metadata::include);
+        for (Table table : resolved.declaredTables()) {
+            metadata.include(table);
+        }
         List<EntityMapper> order = new ArrayList<>();
         for (Table table : CoreServices.sortByDependency(metadata.tables())) {
             EntityMapper mapper = byTable.get(table);
@@ -106,7 +108,10 @@ public final class RegistryImpl implements Registry {
                 order.add(mapper);
             }
         }
-        boolean any = resolved.relationships().values().stream().anyMatch(r -> r.length > 0);
+        boolean any = false;
+        for (RelationshipMapping[] relationships : resolved.relationships().values()) {
+            any |= relationships.length > 0;
+        }
         return new State(Map.copyOf(byClass), byTable, metadata, List.copyOf(order), resolved.relationships(), any);
     }
 
@@ -133,8 +138,10 @@ public final class RegistryImpl implements Registry {
                 continue;
             }
             for (String targetColumn : fk.targetColumns()) {
-                boolean found = target.table().columns().stream()
-                        .map(Column::name).anyMatch(name -> name.equalsIgnoreCase(targetColumn));
+                boolean found = false;
+                for (Column<?> column : target.table().columns()) {
+                    found |= column.name().equalsIgnoreCase(targetColumn);
+                }
                 if (!found) {
                     problems.add(where + ": @ForeignKey refers to column '" + targetColumn + "' of table '"
                             + fk.targetTable() + "' (" + target.type().getSimpleName() + "), which has "
