@@ -33,10 +33,20 @@ public final class InstanceState {
     private Map<AttributeMapping, Expression<?>> assigned;
     private boolean expired;
     private boolean insertedInTransaction;
+    /** Removed from its session's {@link SessionStates}. */
+    private boolean dropped;
 
     private long sequence;
     private Object[] related;
     private Object loadMark;
+
+    boolean dropped() {
+        return dropped;
+    }
+
+    void dropped(boolean value) {
+        this.dropped = value;
+    }
 
     /** Which load last took this object (a joined read marks objects it has met instead of keeping a set). */
     Object loadMark() {
@@ -180,6 +190,16 @@ public final class InstanceState {
             }
         }
         snapshot = values;
+    }
+
+    /** The snapshot array to write a load into: the object's own, made now if it has none yet. */
+    Object[] snapshotArray() {
+        Object[] values = snapshot;
+        if (values == null) {
+            values = new Object[mapper.attributes().length];
+            snapshot = values;
+        }
+        return values;
     }
 
     /** Sets the snapshot of one column (after it was loaded or written). */
