@@ -114,7 +114,7 @@ public final class OrmResult<E> implements dev.athanor.orm.EntityResult<E> {
 
     @Override
     public ScalarResult<E> scalars() {
-        return new ListScalarResult<>(new ArrayList<>(rest()));
+        return new ListScalarResult<>(rest());   // a view of a list no one changes: all() makes the one copy
     }
 
     @Override

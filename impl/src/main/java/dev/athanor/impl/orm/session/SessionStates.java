@@ -123,7 +123,7 @@ final class SessionStates {
     }
 
     private void grow() {
-        states = java.util.Arrays.copyOf(states, states.length * 2);
+        states = java.util.Arrays.copyOf(states, states.length < 1024 ? states.length * 4 : states.length * 2);
     }
 
     private IdentityHashMap<Object, InstanceState> index() {
