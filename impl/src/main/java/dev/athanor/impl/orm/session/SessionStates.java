@@ -81,29 +81,22 @@ final class SessionStates {
         @Override
         public Iterator<InstanceState> iterator() {
             return new Iterator<>() {
-                private int next = skip(0);
-
-                private int skip(int from) {
-                    int i = from;
-                    while (i < size && states[i].dropped()) {
-                        i++;
-                    }
-                    return i;
-                }
+                private int next;
 
                 @Override
                 public boolean hasNext() {
+                    while (next < size && states[next].dropped()) {   // skipped when asked: removals since count
+                        next++;
+                    }
                     return next < size;
                 }
 
                 @Override
                 public InstanceState next() {
-                    if (next >= size) {
+                    if (!hasNext()) {
                         throw new NoSuchElementException();
                     }
-                    InstanceState state = states[next];
-                    next = skip(next + 1);
-                    return state;
+                    return states[next++];
                 }
             };
         }
