@@ -14,7 +14,10 @@ import java.util.NoSuchElementException;
  * next compaction, so removing states while {@link #values()} is iterated is safe.
  */
 final class SessionStates {
-    private InstanceState[] states = new InstanceState[8];
+    private static final InstanceState[] NONE = new InstanceState[0];
+
+    /** Made on the first add (a session that only runs statements holds no object). */
+    private InstanceState[] states = NONE;
     private int size;
     private int dropped;
     private IdentityHashMap<Object, InstanceState> index;
@@ -55,7 +58,7 @@ final class SessionStates {
     }
 
     void clear() {
-        states = new InstanceState[8];
+        states = NONE;
         size = 0;
         dropped = 0;
         index = null;
@@ -116,7 +119,8 @@ final class SessionStates {
     }
 
     private void grow() {
-        states = java.util.Arrays.copyOf(states, states.length < 1024 ? states.length * 4 : states.length * 2);
+        int length = states.length;
+        states = java.util.Arrays.copyOf(states, length == 0 ? 4 : length < 1024 ? length * 4 : length * 2);
     }
 
     private IdentityHashMap<Object, InstanceState> index() {
