@@ -138,4 +138,31 @@ class HotPathStatementsTest {
             assertThat(session.get(Group.class, 3).name).isEqualTo("group2!");
         }
     }
+
+    /** The dirty check finds nothing to write when nothing changed, and exactly the objects changed otherwise. */
+    @Test
+    void loadChangeSomeCommitUpdatesOnlyThoseAndExpungeOrDeleteBeforeAnyLookupWorks() {
+        try (StatementRecorder sql = StatementRecorder.on(engine)) {
+            try (Session session = sessions.open()) {
+                List<Group> groups = session.scalars(select(Group.class).where(Group_.id.le(GROUPS))
+                        .orderBy(Group_.id)).all();
+                session.commit();
+                assertThat(sql.count()).isEqualTo(1);   // nothing changed: no UPDATE
+                groups.get(3).name = "changed3";
+                groups.get(7).name = "changed7";
+                session.expunge(groups.get(3));          // forgotten: not written
+                session.commit();
+                List<StatementEvent> events = sql.events();
+                assertThat(events).hasSize(2);
+                assertThat(events.get(1).sql()).startsWith("UPDATE ");
+                assertThat(events.get(1).batchSize()).isEqualTo(1);
+                assertThat(session.contains(groups.get(3))).isFalse();
+                assertThat(session.contains(groups.get(4))).isTrue();
+            }
+        }
+        try (Session session = sessions.open()) {
+            assertThat(session.get(Group.class, 4).name).isEqualTo("group3");
+            assertThat(session.get(Group.class, 8).name).isEqualTo("changed7");
+        }
+    }
 }

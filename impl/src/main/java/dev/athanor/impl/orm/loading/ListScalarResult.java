@@ -15,11 +15,23 @@ import java.util.stream.Stream;
 
 /** The entities of an ORM result, already loaded (identity-map bookkeeping is done when the rows are read). */
 public final class ListScalarResult<T> implements ScalarResult<T> {
-    private final List<T> values;
+    private List<T> values;
     private int position;
+    /** Whether {@link #values} is this result's own mutable list, which {@link #all()} may hand over. */
+    private boolean owned;
 
     public ListScalarResult(List<T> values) {
         this.values = values;
+    }
+
+    /**
+     * A result over a mutable list no one else holds: {@link #all()} called first returns that list itself (a load's
+     * list of 1,000 objects is not copied once more).
+     */
+    static <T> ListScalarResult<T> owning(List<T> values) {
+        ListScalarResult<T> result = new ListScalarResult<>(values);
+        result.owned = true;
+        return result;
     }
 
     private List<T> rest() {
@@ -30,6 +42,12 @@ public final class ListScalarResult<T> implements ScalarResult<T> {
 
     @Override
     public List<T> all() {
+        if (owned && position == 0) {
+            List<T> whole = values;
+            values = List.of();
+            owned = false;
+            return whole;
+        }
         return new ArrayList<>(rest());
     }
 

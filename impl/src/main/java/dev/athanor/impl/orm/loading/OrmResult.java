@@ -18,7 +18,8 @@ import java.util.stream.Stream;
  * @param <E> the entity class
  */
 public final class OrmResult<E> implements dev.athanor.orm.EntityResult<E> {
-    private final List<E> entities;
+    /** The loaded entities; handed over to the scalar result (and replaced by an empty list) when taken whole. */
+    private List<E> entities;
     private final String label;
     private final boolean requiresUnique;
     private int position;
@@ -114,7 +115,12 @@ public final class OrmResult<E> implements dev.athanor.orm.EntityResult<E> {
 
     @Override
     public ScalarResult<E> scalars() {
-        return new ListScalarResult<>(new ArrayList<>(rest()));
+        if (position == 0 && !requiresUnique) {
+            List<E> whole = entities;   // taken whole (the usual scalars().all()): handed over, not copied
+            entities = List.of();
+            return ListScalarResult.owning(whole);
+        }
+        return new ListScalarResult<>(rest());   // a view of a list no one changes: all() makes the one copy
     }
 
     @Override

@@ -43,8 +43,13 @@ public final class AttributeMapping {
     private final Object insertDefaultValue;
     private final JsonCodec json;
     private final String where;
+    private final Field field;
+    private final boolean primitive;
+    private EntityMapper owner;
     private int index;
     private Column<?> column;
+    /** The entity's generated field access when it covers this attribute; null: the method handles. */
+    private EntityAccessor accessor;
 
     AttributeMapping(Field field, String columnName, MethodHandle getter, MethodHandle setter, boolean primaryKey,
             Generation generation, boolean version, boolean deferred, boolean serverDefault, String onUpdateSql,
@@ -65,9 +70,26 @@ public final class AttributeMapping {
         this.insertDefaultValue = insertDefaultValue;
         this.json = json;
         this.where = field.getDeclaringClass().getSimpleName() + "." + field.getName();
+        this.field = field;
+        this.primitive = field.getType().isPrimitive();
     }
 
-    void bind(Column<?> mappedColumn, int position) {
+    Field field() {
+        return field;
+    }
+
+    /** Switches this attribute to generated field access (set once, when the entity's accessor is generated). */
+    void useAccessor(EntityAccessor generated) {
+        this.accessor = generated;
+    }
+
+    /** Whether generated code reads and writes the field (else a method handle does). */
+    public boolean hasGeneratedAccess() {
+        return accessor != null;
+    }
+
+    void bind(EntityMapper mapper, Column<?> mappedColumn, int position) {
+        this.owner = mapper;
         this.column = mappedColumn;
         this.index = position;
     }
@@ -75,7 +97,12 @@ public final class AttributeMapping {
     // ------------------------------------------------------------------ field access
 
     public Object get(Object entity) {
+        EntityAccessor generated = accessor;
         try {
+            if (generated != null) {
+                return generated.get(entity, index);
+            }
+            owner.countHandleAccess();
             return (Object) getter.invokeExact(entity);
         } catch (Throwable e) {
             throw rethrow(e, "read");
@@ -84,10 +111,16 @@ public final class AttributeMapping {
 
     /** Sets the field; null leaves a primitive field at its current value (the column was NULL). */
     public void set(Object entity, Object value) {
-        if (value == null && javaType.isPrimitive()) {
+        if (value == null && primitive) {
             return;
         }
+        EntityAccessor generated = accessor;
         try {
+            if (generated != null) {
+                generated.set(entity, index, value);
+                return;
+            }
+            owner.countHandleAccess();
             setter.invokeExact(entity, value);
         } catch (Throwable e) {
             throw rethrow(e, "write");
@@ -262,7 +295,7 @@ public final class AttributeMapping {
     }
 
     public boolean isPrimitive() {
-        return javaType.isPrimitive();
+        return primitive;
     }
 
     /** {@code User.name}, for messages. */

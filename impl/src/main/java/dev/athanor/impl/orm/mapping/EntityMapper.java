@@ -49,7 +49,7 @@ public final class EntityMapper {
         boolean generated = false;
         for (int i = 0; i < this.attributes.length; i++) {
             AttributeMapping attribute = this.attributes[i];
-            attribute.bind(table.columns().get(i), i);
+            attribute.bind(this, table.columns().get(i), i);
             names.put(attribute.name(), attribute);
             (attribute.isDeferred() ? later : load).add(attribute);
             if (attribute.isVersion()) {
@@ -82,6 +82,63 @@ public final class EntityMapper {
 
     private final int[] keyPositions;
     private final List<AttributeMapping> onUpdateColumns;
+
+    // ------------------------------------------------------------------ generated field access
+
+    /**
+     * Field accesses through method handles after which the accessor is generated. A cold start (boot, first
+     * get) stays below it and loads no code generator; a load of a few hundred rows, or a few dozen inserts, passes
+     * it. {@code -Dathanor.orm.generateAccessorsAfter=0} generates on first use.
+     */
+    private static final int GENERATE_AFTER = Integer.getInteger("athanor.orm.generateAccessorsAfter", 1_000);
+
+    private final Object accessLock = new Object();
+    /** Counted racily (a lost increment only delays generation); stops mattering once generation was tried. */
+    private int handleAccesses;
+    private volatile boolean accessGenerated;
+    /** The generated accessor (constructor and covered fields), or null. */
+    private EntityAccessor accessor;
+
+    /** Called by an attribute's method-handle path: generates the accessor once the entity is in use. */
+    void countHandleAccess() {
+        if (++handleAccesses > GENERATE_AFTER && !accessGenerated) {
+            generateAccess();
+        }
+    }
+
+    /**
+     * Generates the entity's field access ({@link EntityAccessors}) if not done yet; attributes it covers switch to
+     * it, the others keep their method handles. Without it (generation failed or is off) everything stays as it was.
+     */
+    public void generateAccess() {
+        if (accessGenerated) {
+            return;
+        }
+        synchronized (accessLock) {
+            if (accessGenerated) {
+                return;
+            }
+            java.lang.reflect.Field[] fields = new java.lang.reflect.Field[attributes.length];
+            for (int i = 0; i < fields.length; i++) {
+                fields[i] = attributes[i].field();
+            }
+            EntityAccessors.Generated generated = EntityAccessors.generate(type, fields);
+            if (generated != null) {
+                accessor = generated.accessor();
+                for (int i = 0; i < attributes.length; i++) {
+                    if (generated.covered()[i]) {
+                        attributes[i].useAccessor(generated.accessor());
+                    }
+                }
+            }
+            accessGenerated = true;
+        }
+    }
+
+    /** Whether {@link #generateAccess()} ran (whatever it achieved). */
+    public boolean accessGenerated() {
+        return accessGenerated;
+    }
     private final List<RelationshipField> relationshipFields;
 
     /** The {@code @Relationship} fields as declared; the registry resolves them into {@link RelationshipMapping}s. */
@@ -218,13 +275,27 @@ public final class EntityMapper {
 
     /** A new instance made by the application's constructor. */
     public Object newInstance() {
-        return invoke(constructor);
+        return construct();
+    }
+
+    private Object construct() {
+        EntityAccessor generated = accessor;
+        if (generated == null) {
+            return invoke(constructor);
+        }
+        try {
+            return generated.newInstance();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new AthanorException("cannot create a " + type.getName() + ": " + e, e);
+        }
     }
 
     /** A new instance for loaded rows: the lazy-loading subclass when the entity has deferred columns. */
     public Object newLoadedInstance() {
         MethodHandle loading = loadingConstructor;
-        return invoke(loading != null ? loading : constructor);
+        return loading != null ? invoke(loading) : construct();
     }
 
     /** Installed once by the loading layer for entities with deferred columns. */

@@ -30,13 +30,25 @@ public final class InstanceState {
     private boolean readOnly;
     private Object key;
     private Object[] snapshot;
-    private Map<AttributeMapping, Expression<?>> assigned;
+    /** The rarely used parts (expressions assigned, loading strategies given by options), or null. */
+    private Rare rare;
     private boolean expired;
     private boolean insertedInTransaction;
+    /** Removed from its session's {@link SessionStates}. */
+    private boolean dropped;
 
-    private long sequence;
+    /** An int: a session meets fewer than 2^31 objects; with the fields above the object stays at 56 bytes. */
+    private int sequence;
     private Object[] related;
     private Object loadMark;
+
+    boolean dropped() {
+        return dropped;
+    }
+
+    void dropped(boolean value) {
+        this.dropped = value;
+    }
 
     /** Which load last took this object (a joined read marks objects it has met instead of keeping a set). */
     Object loadMark() {
@@ -59,7 +71,21 @@ public final class InstanceState {
     void relationships(dev.athanor.impl.orm.mapping.RelationshipMapping[] value) {
         this.relationships = value;
     }
-    private dev.athanor.orm.Loading.Strategy[] strategies;
+
+    /** What few objects have: kept out of every state's own fields (8 bytes less per loaded object). */
+    private static final class Rare {
+        Map<AttributeMapping, Expression<?>> assigned;
+        dev.athanor.orm.Loading.Strategy[] strategies;
+    }
+
+    private Rare rare() {
+        Rare value = rare;
+        if (value == null) {
+            value = new Rare();
+            rare = value;
+        }
+        return value;
+    }
 
     /**
      * The relationship snapshot of relationship {@code index}: the object a to-one referred to, or the members of a
@@ -85,20 +111,23 @@ public final class InstanceState {
 
     /** The loading strategy a loader option gave this object's relationship {@code index}, or null. */
     public dev.athanor.orm.Loading.Strategy strategy(int index) {
-        return strategies == null ? null : strategies[index];
+        return rare == null || rare.strategies == null ? null : rare.strategies[index];
     }
 
     public void strategy(int index, dev.athanor.orm.Loading.Strategy value, int count) {
-        if (strategies == null) {
-            strategies = new dev.athanor.orm.Loading.Strategy[count];
+        Rare parts = rare();
+        if (parts.strategies == null) {
+            parts.strategies = new dev.athanor.orm.Loading.Strategy[count];
         }
-        strategies[index] = value;
+        parts.strategies[index] = value;
     }
 
     /** Forgets the relationship snapshots (expired: they load again when used). */
     public void clearRelated() {
         related = null;
-        strategies = null;
+        if (rare != null) {
+            rare.strategies = null;
+        }
     }
 
     InstanceState(Object entity, EntityMapper mapper, Status status) {
@@ -113,7 +142,7 @@ public final class InstanceState {
     }
 
     void sequence(long value) {
-        this.sequence = value;
+        this.sequence = (int) value;
     }
 
     public Object entity() {
@@ -182,6 +211,16 @@ public final class InstanceState {
         snapshot = values;
     }
 
+    /** The snapshot array to write a load into: the object's own, made now if it has none yet. */
+    Object[] snapshotArray() {
+        Object[] values = snapshot;
+        if (values == null) {
+            values = new Object[mapper.attributes().length];
+            snapshot = values;
+        }
+        return values;
+    }
+
     /** Sets the snapshot of one column (after it was loaded or written). */
     public void snapshotOf(AttributeMapping attribute, Object value) {
         if (snapshot == null) {
@@ -219,7 +258,7 @@ public final class InstanceState {
         if (status != Status.PERSISTENT) {
             return true;
         }
-        if (assigned != null && !assigned.isEmpty()) {
+        if (rare != null && rare.assigned != null && !rare.assigned.isEmpty()) {
             return true;
         }
         if (snapshot == null || readOnly) {
@@ -234,18 +273,21 @@ public final class InstanceState {
     }
 
     public Map<AttributeMapping, Expression<?>> assigned() {
-        return assigned == null ? Map.of() : assigned;
+        return rare == null || rare.assigned == null ? Map.of() : rare.assigned;
     }
 
     public void assign(AttributeMapping attribute, Expression<?> expression) {
-        if (assigned == null) {
-            assigned = new LinkedHashMap<>();
+        Rare parts = rare();
+        if (parts.assigned == null) {
+            parts.assigned = new LinkedHashMap<>();
         }
-        assigned.put(attribute, expression);
+        parts.assigned.put(attribute, expression);
     }
 
     public void clearAssigned() {
-        assigned = null;
+        if (rare != null) {
+            rare.assigned = null;
+        }
     }
 
     public boolean isExpired() {

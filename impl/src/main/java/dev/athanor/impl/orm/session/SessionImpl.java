@@ -54,7 +54,7 @@ public final class SessionImpl implements Session, DeferredLoader, dev.athanor.i
     private boolean loadingObjects;
     /** While a {@code ReadOnly.TRUE} select (and the relationship loads it makes) runs: new objects are read-only. */
     private boolean loadReadOnly;
-    private final Map<Object, InstanceState> states = new IdentityHashMap<>();
+    private final SessionStates states = new SessionStates();
     private final BulkOperations bulk = new BulkOperations(this);
     private final RelationshipLoader relationships = new RelationshipLoader(this);
     private final RelationshipFlush relationshipFlush = new RelationshipFlush(this);
@@ -242,14 +242,14 @@ public final class SessionImpl implements Session, DeferredLoader, dev.athanor.i
         InstanceState state = new InstanceState(entity, mapper, Status.PENDING);
         state.relationships(registry.relationships(mapper));
         state.sequence(++sequence);
-        states.put(entity, state);
+        states.add(state);
         loadingObjects |= entity instanceof LoadingSubclass;
         return state;
     }
 
     /** A pending object removed by a delete cascade or as an orphan: it is simply not inserted. */
     void expungePending(InstanceState state) {
-        states.remove(state.entity());
+        states.remove(state);
     }
 
     InstanceState stateOf(Object entity) {
@@ -285,7 +285,7 @@ public final class SessionImpl implements Session, DeferredLoader, dev.athanor.i
                         + "with get() or merge() it before delete()");
             }
             if (state.status() == Status.PENDING) {
-                states.remove(entity);
+                states.remove(state);
             } else {
                 state.status(Status.DELETED);
             }
@@ -372,7 +372,7 @@ public final class SessionImpl implements Session, DeferredLoader, dev.athanor.i
     }
 
     void forget(InstanceState state) {
-        states.remove(state.entity());
+        states.remove(state);
         if (state.key() != null) {
             identity.remove(state.mapper(), state.key());
         }
@@ -444,7 +444,7 @@ public final class SessionImpl implements Session, DeferredLoader, dev.athanor.i
             if (owner != null && !collection.isLoaded() && owner.status() != Status.PENDING) {
                 beforeImplicitLoad(owner.mapper().entityName(), collection.relationship().name());
             }
-            if (!closed && states.containsKey(collection.ownerEntity())) {
+            if (!closed && states.contains(collection.ownerEntity())) {
                 autoflushNow();
             }
             relationships.loadCollection(collection);
@@ -459,7 +459,7 @@ public final class SessionImpl implements Session, DeferredLoader, dev.athanor.i
                     + (member == null ? "null" : member.getClass().getName()));
         }
         Object owner = collection.ownerEntity();
-        if (!closed && states.containsKey(owner) && !states.containsKey(member)) {
+        if (!closed && states.contains(owner) && !states.contains(member)) {
             attach(member);
         }
         dev.athanor.impl.orm.mapping.RelationshipMapping back = relationship.back();
@@ -763,7 +763,7 @@ public final class SessionImpl implements Session, DeferredLoader, dev.athanor.i
      * hold (an unloaded collection, or a to-one that is null, is left as the session has it).
      */
     private Object mergeOne(Object entity, Map<Object, Object> merged) {
-        if (states.containsKey(entity)) {
+        if (states.contains(entity)) {
             return entity;
         }
         Object done = merged.get(entity);
@@ -1083,7 +1083,7 @@ public final class SessionImpl implements Session, DeferredLoader, dev.athanor.i
         state.sequence(++sequence);
         state.key(key);
         populate(state, row, offset, columns);
-        states.put(entity, state);
+        states.add(state);
         loadingObjects |= entity instanceof LoadingSubclass;
         identity.put(mapper, key, state);
         if (entity instanceof LoadingSubclass loading) {
@@ -1095,6 +1095,10 @@ public final class SessionImpl implements Session, DeferredLoader, dev.athanor.i
         return state;
     }
 
+    /**
+     * Sets the loaded columns of a row into the object and, unless it is read-only, its snapshot (written in place:
+     * one array per object, made on its first load); the columns the load left out are marked unloaded.
+     */
     private static void populate(InstanceState state, Object[] row, int offset, EntityColumns columns) {
         Object entity = state.entity();
         AttributeMapping[] loaded = columns.loaded();
@@ -1103,17 +1107,20 @@ public final class SessionImpl implements Session, DeferredLoader, dev.athanor.i
                 loaded[i].set(entity, loaded[i].fromDatabase(row[offset + i]));
             }
         } else {
+            Object[] snapshot = state.snapshotArray();
             for (int i = 0; i < loaded.length; i++) {
-                Object value = loaded[i].fromDatabase(row[offset + i]);
-                loaded[i].set(entity, value);
-                state.snapshotOf(loaded[i], value);
+                AttributeMapping attribute = loaded[i];
+                Object value = attribute.fromDatabase(row[offset + i]);
+                attribute.set(entity, value);
+                snapshot[attribute.index()] = attribute.snapshot(value);
             }
         }
-        for (AttributeMapping unloaded : columns.unloaded()) {
-            if (!unloaded.isPrimitive()) {
-                unloaded.set(entity, null);
+        AttributeMapping[] unloaded = columns.unloaded();
+        for (AttributeMapping attribute : unloaded) {
+            if (!attribute.isPrimitive()) {
+                attribute.set(entity, null);
             }
-            state.markUnloaded(unloaded);
+            state.markUnloaded(attribute);
         }
         state.expired(false);
     }

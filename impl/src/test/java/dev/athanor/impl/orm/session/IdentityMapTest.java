@@ -37,6 +37,42 @@ class IdentityMapTest {
         }
     }
 
+    /** A load's pattern: get, miss, put right after (the put takes the slot the miss found), mixed with others. */
+    @Test
+    void aPutAfterAMissTakesTheSlotTheMissFoundOnlyWhileItIsValid() {
+        IdentityMap.States states = new IdentityMap.States();
+        Map<Integer, InstanceState> expected = new HashMap<>();
+        Random random = new Random(15);
+        for (int step = 0; step < 200_000; step++) {
+            int key = random.nextInt(3_000);
+            InstanceState found = states.get(key);
+            assertThat(found).as("key %d", key).isSameAs(expected.get(key));
+            switch (random.nextInt(4)) {
+                case 0 -> {   // something else happens between the miss and the put
+                    int other = random.nextInt(3_000);
+                    states.remove(other);
+                    expected.remove(other);
+                }
+                case 1 -> {
+                    int other = random.nextInt(3_000);
+                    InstanceState state = state();
+                    states.put(other, state);
+                    expected.put(other, state);
+                }
+                default -> {
+                }
+            }
+            if (found == null) {
+                InstanceState state = state();
+                states.put(key, state);
+                expected.put(key, state);
+            }
+        }
+        for (int key = 0; key < 3_000; key++) {
+            assertThat(states.get(key)).as("key %d", key).isSameAs(expected.get(key));
+        }
+    }
+
     @Test
     void otherKeyTypesAndNullAreKeptApart() {
         IdentityMap.States states = new IdentityMap.States();

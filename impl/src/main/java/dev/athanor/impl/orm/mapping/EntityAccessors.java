@@ -1,0 +1,217 @@
+package dev.athanor.impl.orm.mapping;
+
+import net.bytebuddy.jar.asm.ClassWriter;
+import net.bytebuddy.jar.asm.Label;
+import net.bytebuddy.jar.asm.MethodVisitor;
+import net.bytebuddy.jar.asm.Opcodes;
+import net.bytebuddy.jar.asm.Type;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+
+/**
+ * Generates the {@link EntityAccessor} of an entity class: a hidden class defined through a private lookup in the
+ * entity's class as its nestmate (JDK 15+), so it may read and write private fields and call a private constructor.
+ * Written with the ASM that Byte Buddy shades (a dozen small classes, loaded on the first generation).
+ *
+ * <p>A field is covered only when the generated class may access it directly: declared in the entity's nest (any
+ * visibility), or non-private in the entity's runtime package, or public in an exported public class, with a field
+ * type the generated {@code CHECKCAST} can name. The others stay with the attribute's method handles. Generation can
+ * fail (a lookup without full privilege, as for an entity in another named module or class loader's module, or a
+ * class loader that cannot see this class): then {@link #generate} returns null and every attribute keeps its method
+ * handles. {@code -Dathanor.orm.generatedAccessors=false} turns generation off.
+ */
+final class EntityAccessors {
+    /** Whether accessors are generated at all (the method handles serve otherwise). */
+    static final boolean ENABLED = !"false".equalsIgnoreCase(System.getProperty("athanor.orm.generatedAccessors"));
+
+    private static final String BASE = Type.getInternalName(EntityAccessor.class);
+
+    private EntityAccessors() {
+    }
+
+    /** A generated accessor and which attribute indexes it covers. */
+    record Generated(EntityAccessor accessor, boolean[] covered) {
+    }
+
+    /**
+     * The accessor of {@code type} for {@code fields} (attribute {@code i} is {@code fields[i]}), or null when it
+     * cannot be generated here.
+     */
+    static Generated generate(Class<?> type, Field[] fields) {
+        if (!ENABLED) {
+            return null;
+        }
+        try {
+            boolean[] covered = new boolean[fields.length];
+            for (int i = 0; i < fields.length; i++) {
+                covered[i] = fields[i] != null && reachable(fields[i], type);
+            }
+            MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(type, MethodHandles.lookup());
+            if (!lookup.hasFullPrivilegeAccess()) {
+                return null;   // defineHiddenClass would refuse: the entity is in a module of its own
+            }
+            byte[] bytes = bytes(type, fields, covered, constructorReachable(type));
+            MethodHandles.Lookup hidden = lookup.defineHiddenClass(bytes, true,
+                    MethodHandles.Lookup.ClassOption.NESTMATE);
+            EntityAccessor accessor = (EntityAccessor) hidden.findConstructor(hidden.lookupClass(),
+                    MethodType.methodType(void.class)).invoke();
+            return new Generated(accessor, covered);
+        } catch (Throwable e) {   // LinkageError, IllegalAccessException, SecurityException ...: keep the handles
+            org.jboss.logging.Logger.getLogger(EntityAccessors.class).debugf(e,
+                    "no generated field access for %s; method handles are used", type.getName());
+            return null;
+        }
+    }
+
+    // ------------------------------------------------------------------ what may be accessed directly
+
+    private static boolean reachable(Field field, Class<?> type) {
+        Class<?> owner = field.getDeclaringClass();
+        int modifiers = field.getModifiers();
+        if (Modifier.isStatic(modifiers) || Modifier.isFinal(modifiers) || !owner.isAssignableFrom(type)) {
+            return false;
+        }
+        boolean fieldOk;
+        if (Modifier.isPrivate(modifiers)) {
+            fieldOk = owner.getNestHost() == type.getNestHost();
+        } else {
+            fieldOk = samePackage(owner, type) || (Modifier.isPublic(modifiers) && publicType(owner, type));
+        }
+        return fieldOk && nameable(field.getType(), type);
+    }
+
+    /** Whether the generated class (in {@code type}'s runtime package) may name {@code used} in a CHECKCAST. */
+    private static boolean nameable(Class<?> used, Class<?> type) {
+        Class<?> element = used;
+        while (element.isArray()) {
+            element = element.getComponentType();
+        }
+        return element.isPrimitive() || samePackage(element, type) || publicType(element, type);
+    }
+
+    private static boolean publicType(Class<?> used, Class<?> from) {
+        for (Class<?> c = used; c != null; c = c.getEnclosingClass()) {
+            if (!Modifier.isPublic(c.getModifiers())) {
+                return false;
+            }
+        }
+        Module module = used.getModule();
+        return module.isExported(used.getPackageName(), from.getModule());
+    }
+
+    private static boolean samePackage(Class<?> a, Class<?> b) {
+        return a.getClassLoader() == b.getClassLoader() && a.getPackageName().equals(b.getPackageName());
+    }
+
+    private static boolean constructorReachable(Class<?> type) {
+        try {
+            type.getDeclaredConstructor();
+            return !Modifier.isAbstract(type.getModifiers());
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
+    }
+
+    // ------------------------------------------------------------------ bytecode
+
+    private static byte[] bytes(Class<?> type, Field[] fields, boolean[] covered, boolean constructor) {
+        String entity = Type.getInternalName(type);
+        ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+        writer.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_SUPER | Opcodes.ACC_SYNTHETIC,
+                entity + "$AthanorAccessor", null, BASE, null);
+
+        MethodVisitor init = writer.visitMethod(Opcodes.ACC_PUBLIC, "<init>", "()V", null, null);
+        init.visitCode();
+        init.visitVarInsn(Opcodes.ALOAD, 0);
+        init.visitMethodInsn(Opcodes.INVOKESPECIAL, BASE, "<init>", "()V", false);
+        init.visitInsn(Opcodes.RETURN);
+        init.visitMaxs(0, 0);
+        init.visitEnd();
+
+        MethodVisitor create = writer.visitMethod(Opcodes.ACC_PUBLIC, "newInstance", "()Ljava/lang/Object;", null,
+                null);
+        create.visitCode();
+        if (constructor) {
+            create.visitTypeInsn(Opcodes.NEW, entity);
+            create.visitInsn(Opcodes.DUP);
+            create.visitMethodInsn(Opcodes.INVOKESPECIAL, entity, "<init>", "()V", false);
+            create.visitInsn(Opcodes.ARETURN);
+        } else {
+            create.visitInsn(Opcodes.ICONST_M1);
+            create.visitMethodInsn(Opcodes.INVOKESTATIC, BASE, "notCovered", "(I)Ljava/lang/RuntimeException;",
+                    false);
+            create.visitInsn(Opcodes.ATHROW);
+        }
+        create.visitMaxs(0, 0);
+        create.visitEnd();
+
+        switchMethod(writer, entity, fields, covered, true);
+        switchMethod(writer, entity, fields, covered, false);
+        writer.visitEnd();
+        return writer.toByteArray();
+    }
+
+    /** {@code get(Object, int)} or {@code set(Object, int, Object)}: a tableswitch over the attribute index. */
+    private static void switchMethod(ClassWriter writer, String entity, Field[] fields, boolean[] covered,
+            boolean get) {
+        MethodVisitor method = writer.visitMethod(Opcodes.ACC_PUBLIC, get ? "get" : "set",
+                get ? "(Ljava/lang/Object;I)Ljava/lang/Object;" : "(Ljava/lang/Object;ILjava/lang/Object;)V", null,
+                null);
+        method.visitCode();
+        Label otherwise = new Label();
+        Label[] cases = new Label[Math.max(fields.length, 1)];
+        for (int i = 0; i < cases.length; i++) {
+            cases[i] = i < fields.length && covered[i] ? new Label() : otherwise;
+        }
+        method.visitVarInsn(Opcodes.ILOAD, 2);
+        method.visitTableSwitchInsn(0, cases.length - 1, otherwise, cases);
+        for (int i = 0; i < fields.length; i++) {
+            if (!covered[i]) {
+                continue;
+            }
+            Field field = fields[i];
+            String owner = Type.getInternalName(field.getDeclaringClass());
+            Class<?> fieldType = field.getType();
+            String descriptor = Type.getDescriptor(fieldType);
+            method.visitLabel(cases[i]);
+            method.visitFrame(Opcodes.F_SAME, 0, null, 0, null);
+            method.visitVarInsn(Opcodes.ALOAD, 1);
+            method.visitTypeInsn(Opcodes.CHECKCAST, entity);
+            if (get) {
+                method.visitFieldInsn(Opcodes.GETFIELD, owner, field.getName(), descriptor);
+                if (fieldType.isPrimitive()) {
+                    Type box = Type.getType(box(fieldType));
+                    method.visitMethodInsn(Opcodes.INVOKESTATIC, box.getInternalName(), "valueOf",
+                            "(" + descriptor + ")" + box.getDescriptor(), false);
+                }
+                method.visitInsn(Opcodes.ARETURN);
+            } else {
+                method.visitVarInsn(Opcodes.ALOAD, 3);
+                if (fieldType.isPrimitive()) {
+                    String name = fieldType.getName();
+                    method.visitMethodInsn(Opcodes.INVOKESTATIC, BASE,
+                            "to" + Character.toUpperCase(name.charAt(0)) + name.substring(1),
+                            "(Ljava/lang/Object;)" + descriptor, false);
+                } else if (fieldType != Object.class) {
+                    method.visitTypeInsn(Opcodes.CHECKCAST, Type.getInternalName(fieldType));
+                }
+                method.visitFieldInsn(Opcodes.PUTFIELD, owner, field.getName(), descriptor);
+                method.visitInsn(Opcodes.RETURN);
+            }
+        }
+        method.visitLabel(otherwise);
+        method.visitFrame(Opcodes.F_SAME, 0, null, 0, null);
+        method.visitVarInsn(Opcodes.ILOAD, 2);
+        method.visitMethodInsn(Opcodes.INVOKESTATIC, BASE, "notCovered", "(I)Ljava/lang/RuntimeException;", false);
+        method.visitInsn(Opcodes.ATHROW);
+        method.visitMaxs(0, 0);
+        method.visitEnd();
+    }
+
+    private static Class<?> box(Class<?> primitive) {
+        return MethodType.methodType(primitive).wrap().returnType();
+    }
+}

@@ -1,0 +1,63 @@
+package dev.athanor.impl.orm.session;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The session's states: met order, lookups by identity from an index built late, removals while iterating. */
+class SessionStatesTest {
+
+    private static InstanceState state() {
+        return new InstanceState(new Object(), null, InstanceState.Status.PERSISTENT);
+    }
+
+    @Test
+    void keepsTheOrderMetAndFindsStatesByIdentityBeforeAndAfterTheIndexExists() {
+        SessionStates states = new SessionStates();
+        List<InstanceState> added = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            InstanceState state = state();
+            states.add(state);
+            added.add(state);
+        }
+        assertThat(states.values()).containsExactlyElementsOf(added);
+        assertThat(states.get(added.get(42).entity())).isSameAs(added.get(42));   // builds the index
+        assertThat(states.get(new Object())).isNull();
+        InstanceState late = state();
+        states.add(late);                                                         // kept in the index too
+        assertThat(states.contains(late.entity())).isTrue();
+        assertThat(states.size()).isEqualTo(101);
+    }
+
+    @Test
+    void removalsWhileIteratingAreSkippedAndCompactedLater() {
+        SessionStates states = new SessionStates();
+        List<InstanceState> added = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            InstanceState state = state();
+            states.add(state);
+            added.add(state);
+        }
+        List<InstanceState> seen = new ArrayList<>();
+        for (InstanceState state : states.values()) {
+            seen.add(state);
+            int position = added.indexOf(state);
+            if (position % 2 == 0 && position + 1 < added.size()) {
+                states.remove(added.get(position + 1));   // the next one: skipped by this iteration
+            }
+        }
+        assertThat(seen).hasSize(25).allMatch(s -> added.indexOf(s) % 2 == 0);
+        assertThat(states.size()).isEqualTo(25);
+        assertThat(states.values()).containsExactlyElementsOf(seen);
+        assertThat(states.get(added.get(1).entity())).isNull();
+        states.remove(added.get(1));   // removing twice, or a state it never held, changes nothing
+        states.remove(state());
+        assertThat(states.size()).isEqualTo(25);
+        states.clear();
+        assertThat(states.values()).isEmpty();
+        assertThat(states.get(added.get(0).entity())).isNull();
+    }
+}
