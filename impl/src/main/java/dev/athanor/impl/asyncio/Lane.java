@@ -7,6 +7,7 @@ import dev.athanor.impl.engine.StatementScope;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
  * One async connection's or session's turn-taking: at most one call in flight (a second one fails at once), a
@@ -53,18 +54,45 @@ final class Lane {
         if (refused != null) {
             return CompletableFuture.failedFuture(refused);
         }
-        StatementScope scope = new StatementScope();
-        CallFuture<T> result = new CallFuture<>(scope);
-        onWorker(scope, () -> finish(name, scope, result, work), result::completeExceptionally);
-        return result;
+        Call<T> call = new Call<>(this, name, work);
+        start(call);
+        return call;
     }
 
-    /** A call's future: cancelling it cancels the call's statement (and, through finish, abandons the owner). */
-    private static final class CallFuture<T> extends CompletableFuture<T> {
-        private final StatementScope scope;
+    /**
+     * Like {@link #call}, but run right here when the calling thread is one of the engine's workers and the lane
+     * holds its permit: for the last call of a scope ({@code close} after {@code inSession}'s stage), which would
+     * otherwise be handed off to run after the current task, on this same worker. Only for calls that nothing is
+     * chained on but the scope's end, so that the stack does not grow with a chain of calls.
+     */
+    <T> CompletableFuture<T> callHere(String name, Work<T> work) {
+        if (!permit || !engine.workers().onWorker()) {
+            return call(name, work);
+        }
+        RuntimeException refused = enter(name);
+        if (refused != null) {
+            return CompletableFuture.failedFuture(refused);
+        }
+        Call<T> call = new Call<>(this, name, work);
+        call.run();
+        return call;
+    }
 
-        CallFuture(StatementScope scope) {
-            this.scope = scope;
+    /**
+     * One call: its future (cancelling it cancels the call's statement and, through finish, abandons the owner), its
+     * wait for a permit and its run on a worker, in one object.
+     */
+    private static final class Call<T> extends CompletableFuture<T>
+            implements Runnable, Permits.Waiter, Consumer<Throwable> {
+        private final Lane lane;
+        private final String name;
+        private final Work<T> work;
+        private final StatementScope scope = new StatementScope();
+
+        Call(Lane lane, String name, Work<T> work) {
+            this.lane = lane;
+            this.name = name;
+            this.work = work;
         }
 
         @Override
@@ -75,6 +103,41 @@ final class Lane {
             }
             return cancelled;
         }
+
+        @Override
+        public void run() {
+            StatementScope previous = StatementScope.enter(scope);
+            Thread current = Thread.currentThread();
+            lane.worker.set(current);
+            try {
+                lane.finish(name, scope, this, work);
+            } finally {
+                lane.worker.compareAndSet(current, null); // see inScope
+                StatementScope.exit(previous);
+            }
+        }
+
+        @Override
+        public void granted() {
+            lane.dispatch(this, this);
+        }
+
+        @Override
+        public void accept(Throwable refused) {
+            completeExceptionally(refused);
+        }
+
+        @Override
+        public void failed(Throwable error) {
+            lane.running.set(null);
+            completeExceptionally(error);
+        }
+    }
+
+    private <T> void start(Call<T> call) {
+        if (permit || engine.permits().acquire(call)) {
+            dispatch(call, call);
+        } // else granted() dispatches it, or failed() fails it
     }
 
     /**
@@ -122,23 +185,39 @@ final class Lane {
     }
 
     /** Gets a connection permit if the lane has none, then runs {@code task} on a worker inside {@code scope}. */
-    void onWorker(StatementScope scope, Runnable task, java.util.function.Consumer<Throwable> refused) {
-        CompletableFuture<Void> ready = permit ? CompletableFuture.completedFuture(null) : engine.permits().acquire();
-        ready.whenComplete((v, error) -> {
-            if (error != null) { // queueTimeout
+    void onWorker(StatementScope scope, Runnable task, Consumer<Throwable> refused) {
+        Runnable inScope = () -> inScope(scope, task);
+        if (permit) {
+            dispatch(inScope, refused);
+            return;
+        }
+        Permits.Waiter waiter = new Permits.Waiter() {
+            @Override
+            public void granted() {
+                dispatch(inScope, refused);
+            }
+
+            @Override
+            public void failed(Throwable error) { // queueTimeout
                 running.set(null);
                 refused.accept(error);
-                return;
             }
-            permit = true;
-            try {
-                engine.workers().execute(() -> inScope(scope, task));
-            } catch (RejectedExecutionException e) {
-                releasePermit();
-                running.set(null);
-                refused.accept(new ResourceClosedError("the AsyncEngine is disposed; no more work runs on it"));
-            }
-        });
+        };
+        if (engine.permits().acquire(waiter)) {
+            dispatch(inScope, refused);
+        }
+    }
+
+    /** The lane holds a permit now: runs {@code task} on a worker (refused once the engine is disposed). */
+    private void dispatch(Runnable task, Consumer<Throwable> refused) {
+        permit = true;
+        try {
+            engine.workers().execute(task);
+        } catch (RejectedExecutionException e) {
+            releasePermit();
+            running.set(null);
+            refused.accept(new ResourceClosedError("the AsyncEngine is disposed; no more work runs on it"));
+        }
     }
 
     private void inScope(StatementScope scope, Runnable task) {
