@@ -85,16 +85,30 @@ final class Workers {
     }
 
     private void submit(Runnable task) {
-        Runnable loop = new Loop(this, task);
-        executor.execute(perTask ? counted(loop) : loop);
+        Runnable run = new Local(this, task);
+        executor.execute(perTask ? counted(run) : run);
     }
 
-    /** A run of a worker: a task, then what it and its successors handed off to this thread. */
-    private static final class Loop implements Runnable {
-        private final Workers workers;
-        private final Runnable first;
+    /**
+     * A run of a worker: a task, then what it and its successors handed off to this thread, queued here. The worker
+     * adds and takes under this object's lock (contended only by the sweeper); {@code started} moves with every task
+     * taken, which is what the sweeper watches. {@code watched} is true while the run is in the sweeper's list or in
+     * the sweeper's hands (which puts it back).
+     */
+    private static final class Local implements Runnable {
+        static final int QUEUED = 0;
+        static final int WATCH = 1; // queued, and the sweeper must be told of this queue
+        static final int ENDED = 2; // the run has ended: the caller submits the task
 
-        Loop(Workers workers, Runnable first) {
+        private final Workers workers;
+        private final ArrayDeque<Runnable> tasks = new ArrayDeque<>(8);
+        private Runnable first; // the run's own thread only
+        private long started; // guarded by this
+        private long seen = -1; // guarded by this: started at the sweeper's previous look
+        private boolean watched; // guarded by this
+        private boolean ended; // guarded by this
+
+        Local(Workers workers, Runnable first) {
             this.workers = workers;
             this.first = first;
         }
@@ -102,15 +116,16 @@ final class Workers {
         @Override
         public void run() {
             Local outer = LOCAL.get(); // an application executor may run us inside another engine's task
-            Local local = new Local(workers);
-            LOCAL.set(local);
+            LOCAL.set(this);
             try {
-                first.run();
-                for (Runnable next = local.next(); next != null; next = local.next()) {
+                Runnable task = first;
+                first = null;
+                task.run();
+                for (Runnable next = next(); next != null; next = next()) {
                     next.run();
                 }
             } finally {
-                for (Runnable rest : local.end()) { // after an exception: the queued tasks still run
+                for (Runnable rest : end()) { // after an exception: the queued tasks still run
                     workers.submit(rest);
                 }
                 if (outer == null) {
@@ -119,28 +134,6 @@ final class Workers {
                     LOCAL.set(outer);
                 }
             }
-        }
-    }
-
-    /**
-     * One worker run's queue of handed-off tasks. The worker adds and takes under the queue's own lock (contended
-     * only by the sweeper); {@code started} moves with every task taken, which is what the sweeper watches.
-     * {@code watched} is true while the queue is in the sweeper's list or in the sweeper's hands (which puts it back).
-     */
-    private static final class Local {
-        static final int QUEUED = 0;
-        static final int WATCH = 1; // queued, and the sweeper must be told of this queue
-        static final int ENDED = 2; // the run has ended: the caller submits the task
-
-        private final Workers workers;
-        private final ArrayDeque<Runnable> tasks = new ArrayDeque<>(8);
-        private long started; // guarded by this
-        private long seen = -1; // guarded by this: started at the sweeper's previous look
-        private boolean watched; // guarded by this
-        private boolean ended; // guarded by this
-
-        Local(Workers workers) {
-            this.workers = workers;
         }
 
         synchronized int add(Runnable task) {
