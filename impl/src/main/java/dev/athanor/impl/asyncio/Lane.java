@@ -4,9 +4,10 @@ import dev.athanor.InvalidRequestError;
 import dev.athanor.ResourceClosedError;
 import dev.athanor.impl.engine.StatementScope;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -33,11 +34,25 @@ final class Lane {
     private final AsyncEngineImpl engine;
     private final String kind;
     private Owner owner;
-    private final AtomicReference<String> running = new AtomicReference<>();
+    // plain volatile fields with VarHandles rather than AtomicReferences: two objects less per session or connection
+    private static final VarHandle RUNNING;
+    private static final VarHandle WORKER;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            RUNNING = lookup.findVarHandle(Lane.class, "running", String.class);
+            WORKER = lookup.findVarHandle(Lane.class, "worker", Thread.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private volatile String running; // the call in flight
     private volatile String cancelledCall;
     private volatile boolean closed;
     private volatile boolean permit;
-    private final AtomicReference<Thread> worker = new AtomicReference<>();
+    private volatile Thread worker; // the worker in a call of this lane now
 
     Lane(AsyncEngineImpl engine, String kind) {
         this.engine = engine;
@@ -73,9 +88,22 @@ final class Lane {
         if (refused != null) {
             return CompletableFuture.failedFuture(refused);
         }
-        Call<T> call = new Call<>(this, name, work);
-        call.run();
-        return call;
+        // its future is handed out only once it has run, so nobody can cancel it: no scope of its own
+        T value = null;
+        Throwable failure = null;
+        StatementScope previous = StatementScope.enter(null);
+        Thread current = Thread.currentThread();
+        worker = current;
+        try {
+            value = work.run();
+        } catch (Throwable e) {
+            failure = e;
+        } finally {
+            WORKER.compareAndSet(this, current, null);
+            StatementScope.exit(previous);
+        }
+        leave();
+        return failure == null ? CompletableFuture.completedFuture(value) : CompletableFuture.failedFuture(failure);
     }
 
     /**
@@ -108,11 +136,11 @@ final class Lane {
         public void run() {
             StatementScope previous = StatementScope.enter(scope);
             Thread current = Thread.currentThread();
-            lane.worker.set(current);
+            lane.worker = current;
             try {
                 lane.finish(name, scope, this, work);
             } finally {
-                lane.worker.compareAndSet(current, null); // see inScope
+                WORKER.compareAndSet(lane, current, null); // see inScope
                 StatementScope.exit(previous);
             }
         }
@@ -129,7 +157,7 @@ final class Lane {
 
         @Override
         public void failed(Throwable error) {
-            lane.running.set(null);
+            lane.running = null;
             completeExceptionally(error);
         }
     }
@@ -151,10 +179,10 @@ final class Lane {
         }
         try {
             T value = work.run();
-            running.set(null);
+            running = null;
             return CompletableFuture.completedFuture(value);
         } catch (Throwable e) {
-            running.set(null);
+            running = null;
             return CompletableFuture.failedFuture(e);
         }
     }
@@ -175,9 +203,9 @@ final class Lane {
         if (closed) {
             return new ResourceClosedError("this " + kind + " is closed; " + name + "() cannot run on it");
         }
-        if (!running.compareAndSet(null, name)) {
+        if (!RUNNING.compareAndSet(this, null, name)) {
             return new InvalidRequestError("concurrent operations are not permitted: this " + kind + " is running "
-                    + running.get() + "() while " + name + "() was called. An " + kind + " runs one call at a time: "
+                    + running + "() while " + name + "() was called. An " + kind + " runs one call at a time: "
                     + "chain the calls (thenCompose) or give each concurrent task its own " + kind, null,
                     "async-concurrent");
         }
@@ -199,7 +227,7 @@ final class Lane {
 
             @Override
             public void failed(Throwable error) { // queueTimeout
-                running.set(null);
+                running = null;
                 refused.accept(error);
             }
         };
@@ -215,7 +243,7 @@ final class Lane {
             engine.workers().execute(task);
         } catch (RejectedExecutionException e) {
             releasePermit();
-            running.set(null);
+            running = null;
             refused.accept(new ResourceClosedError("the AsyncEngine is disposed; no more work runs on it"));
         }
     }
@@ -223,12 +251,12 @@ final class Lane {
     private void inScope(StatementScope scope, Runnable task) {
         StatementScope previous = StatementScope.enter(scope);
         Thread current = Thread.currentThread();
-        worker.set(current);
+        worker = current;
         try {
             task.run();
         } finally {
             // the next call may already run on another worker (started from this call's completion): keep its mark
-            worker.compareAndSet(current, null);
+            WORKER.compareAndSet(this, current, null);
             StatementScope.exit(previous);
         }
     }
@@ -267,7 +295,7 @@ final class Lane {
         if (!keep) {
             releasePermit();
         }
-        running.set(null);
+        running = null;
     }
 
     /** After a cancel: roll back and give the connection back (on this worker), refuse every later call. */
@@ -282,7 +310,7 @@ final class Lane {
             StatementScope.exit(previous);
         }
         releasePermit();
-        running.set(null);
+        running = null;
     }
 
     private void releasePermit() {
@@ -310,7 +338,7 @@ final class Lane {
 
     /** Whether the calling thread is this lane's worker in a call now (where lazy loads may run). */
     boolean onWorkerNow() {
-        return worker.get() == Thread.currentThread();
+        return worker == Thread.currentThread();
     }
 
     String kind() {

@@ -101,7 +101,7 @@ final class Workers {
         static final int ENDED = 2; // the run has ended: the caller submits the task
 
         private final Workers workers;
-        private final ArrayDeque<Runnable> tasks = new ArrayDeque<>(8);
+        private ArrayDeque<Runnable> tasks; // guarded by this; made at the first hand-off
         private Runnable first; // the run's own thread only
         private long started; // guarded by this
         private long seen = -1; // guarded by this: started at the sweeper's previous look
@@ -140,6 +140,9 @@ final class Workers {
             if (ended) { // e.g. from a callback that a finally block of the run's last task completes
                 return ENDED;
             }
+            if (tasks == null) {
+                tasks = new ArrayDeque<>(8);
+            }
             tasks.addLast(task);
             if (watched) {
                 return QUEUED;
@@ -150,7 +153,7 @@ final class Workers {
 
         /** The next task, or null: then the run ends and nothing more may be queued here. */
         synchronized Runnable next() {
-            Runnable next = tasks.pollFirst();
+            Runnable next = tasks == null ? null : tasks.pollFirst();
             if (next != null) {
                 started++;
             } else {
@@ -162,7 +165,7 @@ final class Workers {
         /** The run ended (by an exception, too): what is still queued. */
         synchronized Runnable[] end() {
             ended = true;
-            if (tasks.isEmpty()) {
+            if (tasks == null || tasks.isEmpty()) {
                 return NONE;
             }
             Runnable[] rest = tasks.toArray(NONE);
@@ -175,6 +178,10 @@ final class Workers {
          * from it (empty when nothing is queued any more), and it is no longer watched.
          */
         synchronized Runnable[] stranded() {
+            if (tasks == null) { // listed only after a first hand-off, which made the queue
+                watched = false;
+                return NONE;
+            }
             if (!tasks.isEmpty() && started != seen) {
                 seen = started;
                 return null;
