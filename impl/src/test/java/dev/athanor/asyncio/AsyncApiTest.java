@@ -222,6 +222,52 @@ class AsyncApiTest {
     }
 
     @Test
+    void theScopesHaveClosedTheSessionAndReturnedItsConnectionWhenTheirStageCompletes() {
+        await(sessions.begin(db -> db.add(new A("one"))));
+        AtomicReference<AsyncSession> used = new AtomicReference<>();
+        Runnable ended = () -> {
+            assertThat(used.get().isClosed()).isTrue();
+            assertThat(engine.status().holding()).as(engine.status().toString()).isZero();
+            assertThat(blocking.poolStatus().checkedOut()).as(blocking.poolStatus().toString()).isZero();
+        };
+        String data = await(sessions.inSession(db -> {
+            used.set(db);
+            return db.execute(select(A.class)).thenApply(r -> r.scalars().one().data);
+        }).whenComplete((v, e) -> ended.run()));
+        assertThat(data).isEqualTo("one");
+
+        Long total = await(sessions.inTransaction(db -> {
+            used.set(db);
+            return db.add(new A("two")).thenCompose(v -> db.flush())
+                    .thenCompose(v -> db.scalar(text("SELECT count(*) FROM a")))
+                    .thenApply(n -> ((Number) n).longValue());
+        }).whenComplete((v, e) -> ended.run()));
+        assertThat(total).isEqualTo(2);
+        assertThat(count("a")).as("committed").isEqualTo(2);
+
+        Throwable error = failure(sessions.inSession(db -> {
+            used.set(db);
+            return db.scalar(text("SELECT count(*) FROM a")).thenApply(n -> {
+                throw new IllegalStateException("after the call");
+            });
+        }).whenComplete((v, e) -> ended.run()));
+        assertThat(error).isInstanceOf(IllegalStateException.class).hasMessage("after the call");
+
+        Integer unused = await(sessions.inSession(db -> {
+            used.set(db);
+            return CompletableFuture.completedFuture(7); // completes on the caller's thread: no worker involved
+        }).whenComplete((v, e) -> ended.run()));
+        assertThat(unused).isEqualTo(7);
+
+        Long viaConnection = await(engine.inTransaction(conn -> conn.scalar(text("SELECT count(*) FROM a"))
+                .thenApply(n -> ((Number) n).longValue())).whenComplete((v, e) -> {
+                    assertThat(engine.status().holding()).isZero();
+                    assertThat(blocking.poolStatus().checkedOut()).isZero();
+                }));
+        assertThat(viaConnection).isEqualTo(2);
+    }
+
+    @Test
     void sessionStreamsEntitiesAndRowsWithBackPressure() throws Exception {
         List<A> many = new java.util.ArrayList<>();
         for (int i = 1; i <= 25; i++) {

@@ -2,6 +2,7 @@ package dev.athanor.benchmarks.asyncio;
 
 import dev.athanor.Engine;
 import dev.athanor.asyncio.AsyncEngine;
+import dev.athanor.asyncio.AsyncOptions;
 import dev.athanor.asyncio.AsyncSessionMaker;
 import dev.athanor.orm.Registry;
 import dev.athanor.orm.Session;
@@ -41,7 +42,10 @@ import static dev.athanor.Sql.text;
  * worker threads) against the same work through blocking {@code Session}s on a fixed pool of 16 platform threads over
  * the same 16 connections. Scores are per task ({@code @OperationsPerInvocation(1000)}); the difference of the two
  * is the async layer's overhead per operation. {@code oneAsync}/{@code oneBlocking} are the uncontended latency of one
- * get (one task at a time) for the same comparison without queueing.
+ * get (one task at a time) for the same comparison without queueing. {@code oneAsyncInline} is {@code oneAsync} on
+ * an async engine whose executor runs each task on the calling thread: the async layer's own work per call (permit,
+ * lane, futures, session close) without the two thread hand-offs, to compare with {@code oneBlocking}; single
+ * threaded, so its {@code cpu.time.norm} holds up on a loaded machine.
  *
  * <p>The database: {@code -p db=h2,postgresql}; the PostgreSQL URL is the system property
  * {@code athanor.bench.postgresql.url} (default {@code jdbc:postgresql://127.0.0.1:5432/athanor_bench}), given to
@@ -61,6 +65,8 @@ public class AsyncSessionBenchmark {
     private Engine engine;
     private AsyncEngine asyncEngine;
     private AsyncSessionMaker asyncSessions;
+    private AsyncEngine inlineEngine;
+    private AsyncSessionMaker inlineSessions;
     private SessionMaker sessions;
     private ExecutorService blockingPool;
     private int[] keys;
@@ -89,6 +95,8 @@ public class AsyncSessionBenchmark {
         sessions = SessionMaker.of(engine, registry);
         asyncEngine = AsyncEngine.of(engine);
         asyncSessions = AsyncSessionMaker.of(asyncEngine, registry);
+        inlineEngine = AsyncEngine.of(engine, AsyncOptions.DEFAULTS.withExecutor(Runnable::run));
+        inlineSessions = AsyncSessionMaker.of(inlineEngine, registry);
         blockingPool = Executors.newFixedThreadPool(THREADS);
         keys = new int[TASKS];
         for (int i = 0; i < TASKS; i++) {
@@ -124,6 +132,7 @@ public class AsyncSessionBenchmark {
                 asyncEngine.status().peakHolding(), THREADS, engine.poolStatus().maxSize(),
                 Thread.activeCount());
         asyncEngine.dispose().toCompletableFuture().join();
+        inlineEngine.dispose().toCompletableFuture().join();
         blockingPool.shutdown();
         blockingPool.awaitTermination(10, TimeUnit.SECONDS);
         engine.dispose();
@@ -165,6 +174,12 @@ public class AsyncSessionBenchmark {
     public String oneAsync() {
         int key = ThreadLocalRandom.current().nextInt(1, ROWS + 1);
         return asyncSessions.inSession(s -> s.get(AsyncItem.class, key)).toCompletableFuture().join().name;
+    }
+
+    @Benchmark
+    public String oneAsyncInline() {
+        int key = ThreadLocalRandom.current().nextInt(1, ROWS + 1);
+        return inlineSessions.inSession(s -> s.get(AsyncItem.class, key)).toCompletableFuture().join().name;
     }
 
     @Benchmark

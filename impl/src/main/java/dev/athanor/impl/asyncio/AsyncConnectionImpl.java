@@ -146,15 +146,29 @@ final class AsyncConnectionImpl implements AsyncConnection, Lane.Owner {
 
     @Override
     public CompletionStage<Void> close() {
+        return close(false);
+    }
+
+    /** {@link #close()} for the end of {@code inTransaction}: no hand-off when already on the lane's worker. */
+    CompletionStage<Void> closeHere() {
+        return close(true);
+    }
+
+    private CompletionStage<Void> close(boolean here) {
         if (lane.isClosed() || lane.isCancelled() || connection == null) {
             lane.markClosed();
             return CompletableFuture.completedFuture(null);
         }
-        CompletableFuture<Void> closed = run("close", conn -> {
-            conn.close();
-            return null;
-        });
-        return closed.whenComplete((v, e) -> lane.markClosed());
+        return here ? lane.callHere("close", this::closeNow) : lane.call("close", this::closeNow);
+    }
+
+    private Void closeNow() {
+        try {
+            connection.close();
+        } finally {
+            lane.markClosed(); // before the future completes: isClosed() is true in its callbacks
+        }
+        return null;
     }
 
     @Override

@@ -73,8 +73,7 @@ public final class AsyncEngineImpl implements AsyncEngine {
 
     @Override
     public CompletionStage<AsyncConnection> connect() {
-        AsyncConnectionImpl connection = new AsyncConnectionImpl(this);
-        return connection.open();
+        return new AsyncConnectionImpl(this).open();
     }
 
     @Override
@@ -84,8 +83,9 @@ public final class AsyncEngineImpl implements AsyncEngine {
 
     @Override
     public <T> CompletionStage<T> inTransaction(Function<? super AsyncConnection, ? extends CompletionStage<T>> work) {
-        return connect().thenCompose(conn -> Scopes.transactional(() -> work.apply(conn), conn::commit,
-                conn::rollback, conn::close));
+        AsyncConnectionImpl connection = new AsyncConnectionImpl(this);
+        return connection.open().thenCompose(conn -> Scopes.transactional(() -> work.apply(conn), conn::commit,
+                conn::rollback, connection::closeHere));
     }
 
     @Override

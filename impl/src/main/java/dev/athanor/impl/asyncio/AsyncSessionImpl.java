@@ -116,12 +116,20 @@ final class AsyncSessionImpl implements AsyncSession, Lane.Owner {
 
     @Override
     public CompletionStage<Void> commit() {
-        return runVoid("commit", s -> {
-            s.commit();
-            if (maker.expireOnCommit()) {
-                s.expireAll();
-            }
-        });
+        return lane.call("commit", this::commitNow);
+    }
+
+    /** {@link #commit()} for the end of {@code inTransaction}: run right away when already on the lane's worker. */
+    CompletionStage<Void> commitHere() {
+        return lane.callHere("commit", this::commitNow);
+    }
+
+    private Void commitNow() {
+        session.commit();
+        if (maker.expireOnCommit()) {
+            session.expireAll();
+        }
+        return null;
     }
 
     @Override
@@ -131,23 +139,39 @@ final class AsyncSessionImpl implements AsyncSession, Lane.Owner {
 
     @Override
     public CompletionStage<Void> close() {
+        return close(false);
+    }
+
+    /** {@link #close()} for the end of {@code inSession}/{@code inTransaction}: no hand-off when on the worker. */
+    CompletionStage<Void> closeHere() {
+        return close(true);
+    }
+
+    private CompletionStage<Void> close(boolean here) {
         if (lane.isClosed() || lane.isCancelled()) {
             lane.markClosed();
             return CompletableFuture.completedFuture(null);
         }
-        CompletableFuture<Void> closed = lane.holdsPermit() ? runVoid("close", SessionImpl::close)
-                : lane.local("close", () -> { // no connection held: nothing to send
-                    session.close();
-                    return null;
-                });
-        return closed.whenComplete((v, e) -> lane.markClosed());
+        if (!lane.holdsPermit()) {
+            return lane.local("close", this::closeNow); // no connection held: nothing to send
+        }
+        return here ? lane.callHere("close", this::closeNow) : lane.call("close", this::closeNow);
+    }
+
+    private Void closeNow() {
+        try {
+            session.close();
+        } finally {
+            lane.markClosed(); // before the future completes: isClosed() is true in its callbacks
+        }
+        return null;
     }
 
     // ------------------------------------------------------------------ identity map
 
     @Override
     public <E> CompletionStage<E> get(Class<E> entity, Object primaryKey) {
-        return run("get", s -> s.get(entity, primaryKey));
+        return lane.call("get", () -> session.get(entity, primaryKey)); // one lambda: the hottest call
     }
 
     @Override

@@ -25,6 +25,10 @@ final class AsyncSessionMakerImpl implements AsyncSessionMaker {
 
     @Override
     public AsyncSession open() {
+        return openImpl();
+    }
+
+    private AsyncSessionImpl openImpl() {
         if (!(sessions.open() instanceof SessionImpl session)) {
             throw new ArgumentError("the SessionMaker " + sessions + " does not make athanor-impl sessions");
         }
@@ -38,14 +42,15 @@ final class AsyncSessionMakerImpl implements AsyncSessionMaker {
 
     @Override
     public <T> CompletionStage<T> inTransaction(Function<? super AsyncSession, ? extends CompletionStage<T>> work) {
-        AsyncSession session = open();
-        return Scopes.transactional(() -> work.apply(session), session::commit, session::rollback, session::close);
+        AsyncSessionImpl session = openImpl();
+        return Scopes.transactional(() -> work.apply(session), session::commitHere, session::rollback,
+                session::closeHere);
     }
 
     @Override
     public <T> CompletionStage<T> inSession(Function<? super AsyncSession, ? extends CompletionStage<T>> work) {
-        AsyncSession session = open();
-        return Scopes.closing(() -> work.apply(session), session::close);
+        AsyncSessionImpl session = openImpl();
+        return Scopes.closing(() -> work.apply(session), session::closeHere);
     }
 
     @Override

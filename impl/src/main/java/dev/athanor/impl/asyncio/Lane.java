@@ -4,9 +4,11 @@ import dev.athanor.InvalidRequestError;
 import dev.athanor.ResourceClosedError;
 import dev.athanor.impl.engine.StatementScope;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
  * One async connection's or session's turn-taking: at most one call in flight (a second one fails at once), a
@@ -32,11 +34,25 @@ final class Lane {
     private final AsyncEngineImpl engine;
     private final String kind;
     private Owner owner;
-    private final AtomicReference<String> running = new AtomicReference<>();
+    // plain volatile fields with VarHandles rather than AtomicReferences: two objects less per session or connection
+    private static final VarHandle RUNNING;
+    private static final VarHandle WORKER;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            RUNNING = lookup.findVarHandle(Lane.class, "running", String.class);
+            WORKER = lookup.findVarHandle(Lane.class, "worker", Thread.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private volatile String running; // the call in flight
     private volatile String cancelledCall;
     private volatile boolean closed;
     private volatile boolean permit;
-    private final AtomicReference<Thread> worker = new AtomicReference<>();
+    private volatile Thread worker; // the worker in a call of this lane now
 
     Lane(AsyncEngineImpl engine, String kind) {
         this.engine = engine;
@@ -53,18 +69,58 @@ final class Lane {
         if (refused != null) {
             return CompletableFuture.failedFuture(refused);
         }
-        StatementScope scope = new StatementScope();
-        CallFuture<T> result = new CallFuture<>(scope);
-        onWorker(scope, () -> finish(name, scope, result, work), result::completeExceptionally);
-        return result;
+        Call<T> call = new Call<>(this, name, work);
+        start(call);
+        return call;
     }
 
-    /** A call's future: cancelling it cancels the call's statement (and, through finish, abandons the owner). */
-    private static final class CallFuture<T> extends CompletableFuture<T> {
-        private final StatementScope scope;
+    /**
+     * Like {@link #call}, but run right here when the calling thread is one of the engine's workers and the lane
+     * holds its permit: for the last call of a scope ({@code close} after {@code inSession}'s stage), which would
+     * otherwise be handed off to run after the current task, on this same worker. Only for calls that nothing is
+     * chained on but the scope's end, so that the stack does not grow with a chain of calls.
+     */
+    <T> CompletableFuture<T> callHere(String name, Work<T> work) {
+        if (!permit || !engine.workers().onWorker()) {
+            return call(name, work);
+        }
+        RuntimeException refused = enter(name);
+        if (refused != null) {
+            return CompletableFuture.failedFuture(refused);
+        }
+        // its future is handed out only once it has run, so nobody can cancel it: no scope of its own
+        T value = null;
+        Throwable failure = null;
+        StatementScope previous = StatementScope.enter(null);
+        Thread current = Thread.currentThread();
+        worker = current;
+        try {
+            value = work.run();
+        } catch (Throwable e) {
+            failure = e;
+        } finally {
+            WORKER.compareAndSet(this, current, null);
+            StatementScope.exit(previous);
+        }
+        leave();
+        return failure == null ? CompletableFuture.completedFuture(value) : CompletableFuture.failedFuture(failure);
+    }
 
-        CallFuture(StatementScope scope) {
-            this.scope = scope;
+    /**
+     * One call: its future (cancelling it cancels the call's statement and, through finish, abandons the owner), its
+     * wait for a permit and its run on a worker, in one object.
+     */
+    private static final class Call<T> extends CompletableFuture<T>
+            implements Runnable, Permits.Waiter, Consumer<Throwable> {
+        private final Lane lane;
+        private final String name;
+        private final Work<T> work;
+        private final StatementScope scope = new StatementScope();
+
+        Call(Lane lane, String name, Work<T> work) {
+            this.lane = lane;
+            this.name = name;
+            this.work = work;
         }
 
         @Override
@@ -75,6 +131,41 @@ final class Lane {
             }
             return cancelled;
         }
+
+        @Override
+        public void run() {
+            StatementScope previous = StatementScope.enter(scope);
+            Thread current = Thread.currentThread();
+            lane.worker = current;
+            try {
+                lane.finish(name, scope, this, work);
+            } finally {
+                WORKER.compareAndSet(lane, current, null); // see inScope
+                StatementScope.exit(previous);
+            }
+        }
+
+        @Override
+        public void granted() {
+            lane.dispatch(this, this);
+        }
+
+        @Override
+        public void accept(Throwable refused) {
+            completeExceptionally(refused);
+        }
+
+        @Override
+        public void failed(Throwable error) {
+            lane.running = null;
+            completeExceptionally(error);
+        }
+    }
+
+    private <T> void start(Call<T> call) {
+        if (permit || engine.permits().acquire(call)) {
+            dispatch(call, call);
+        } // else granted() dispatches it, or failed() fails it
     }
 
     /**
@@ -88,10 +179,10 @@ final class Lane {
         }
         try {
             T value = work.run();
-            running.set(null);
+            running = null;
             return CompletableFuture.completedFuture(value);
         } catch (Throwable e) {
-            running.set(null);
+            running = null;
             return CompletableFuture.failedFuture(e);
         }
     }
@@ -112,9 +203,9 @@ final class Lane {
         if (closed) {
             return new ResourceClosedError("this " + kind + " is closed; " + name + "() cannot run on it");
         }
-        if (!running.compareAndSet(null, name)) {
+        if (!RUNNING.compareAndSet(this, null, name)) {
             return new InvalidRequestError("concurrent operations are not permitted: this " + kind + " is running "
-                    + running.get() + "() while " + name + "() was called. An " + kind + " runs one call at a time: "
+                    + running + "() while " + name + "() was called. An " + kind + " runs one call at a time: "
                     + "chain the calls (thenCompose) or give each concurrent task its own " + kind, null,
                     "async-concurrent");
         }
@@ -122,34 +213,50 @@ final class Lane {
     }
 
     /** Gets a connection permit if the lane has none, then runs {@code task} on a worker inside {@code scope}. */
-    void onWorker(StatementScope scope, Runnable task, java.util.function.Consumer<Throwable> refused) {
-        CompletableFuture<Void> ready = permit ? CompletableFuture.completedFuture(null) : engine.permits().acquire();
-        ready.whenComplete((v, error) -> {
-            if (error != null) { // queueTimeout
-                running.set(null);
+    void onWorker(StatementScope scope, Runnable task, Consumer<Throwable> refused) {
+        Runnable inScope = () -> inScope(scope, task);
+        if (permit) {
+            dispatch(inScope, refused);
+            return;
+        }
+        Permits.Waiter waiter = new Permits.Waiter() {
+            @Override
+            public void granted() {
+                dispatch(inScope, refused);
+            }
+
+            @Override
+            public void failed(Throwable error) { // queueTimeout
+                running = null;
                 refused.accept(error);
-                return;
             }
-            permit = true;
-            try {
-                engine.workers().execute(() -> inScope(scope, task));
-            } catch (RejectedExecutionException e) {
-                releasePermit();
-                running.set(null);
-                refused.accept(new ResourceClosedError("the AsyncEngine is disposed; no more work runs on it"));
-            }
-        });
+        };
+        if (engine.permits().acquire(waiter)) {
+            dispatch(inScope, refused);
+        }
+    }
+
+    /** The lane holds a permit now: runs {@code task} on a worker (refused once the engine is disposed). */
+    private void dispatch(Runnable task, Consumer<Throwable> refused) {
+        permit = true;
+        try {
+            engine.workers().execute(task);
+        } catch (RejectedExecutionException e) {
+            releasePermit();
+            running = null;
+            refused.accept(new ResourceClosedError("the AsyncEngine is disposed; no more work runs on it"));
+        }
     }
 
     private void inScope(StatementScope scope, Runnable task) {
         StatementScope previous = StatementScope.enter(scope);
         Thread current = Thread.currentThread();
-        worker.set(current);
+        worker = current;
         try {
             task.run();
         } finally {
             // the next call may already run on another worker (started from this call's completion): keep its mark
-            worker.compareAndSet(current, null);
+            WORKER.compareAndSet(this, current, null);
             StatementScope.exit(previous);
         }
     }
@@ -188,7 +295,7 @@ final class Lane {
         if (!keep) {
             releasePermit();
         }
-        running.set(null);
+        running = null;
     }
 
     /** After a cancel: roll back and give the connection back (on this worker), refuse every later call. */
@@ -203,7 +310,7 @@ final class Lane {
             StatementScope.exit(previous);
         }
         releasePermit();
-        running.set(null);
+        running = null;
     }
 
     private void releasePermit() {
@@ -231,7 +338,7 @@ final class Lane {
 
     /** Whether the calling thread is this lane's worker in a call now (where lazy loads may run). */
     boolean onWorkerNow() {
-        return worker.get() == Thread.currentThread();
+        return worker == Thread.currentThread();
     }
 
     String kind() {

@@ -30,7 +30,10 @@ final class Scopes {
         return stage == null ? null : stage.thenApply(value -> null);
     }
 
-    /** Runs {@code work} and closes afterwards, whatever happened (two callbacks, no intermediate stages). */
+    /**
+     * Runs {@code work} and closes afterwards, whatever happened: one callback on the work's stage; the close, run
+     * right there when that callback is on the session's worker, settles the result without another stage.
+     */
     static <T> CompletionStage<T> closing(Supplier<? extends CompletionStage<T>> work, Supplier<CompletionStage<Void>> close) {
         CompletableFuture<T> done = new CompletableFuture<>();
         guarded(work).whenComplete((value, error) -> {
@@ -40,9 +43,26 @@ final class Scopes {
             } catch (RuntimeException e) {
                 closed = CompletableFuture.failedFuture(e);
             }
-            closed.whenComplete((v, closeError) -> settle(done, value, error, closeError));
+            if (closed instanceof CompletableFuture<Void> now && now.isDone()) {
+                settle(done, value, error, failure(now));
+            } else {
+                closed.whenComplete((v, closeError) -> settle(done, value, error, closeError));
+            }
         });
         return done;
+    }
+
+    /** The error of a completed future (null if it succeeded). */
+    private static Throwable failure(CompletableFuture<?> completed) {
+        if (!completed.isCompletedExceptionally()) {
+            return null;
+        }
+        try {
+            completed.join();
+            return null;
+        } catch (CompletionException | java.util.concurrent.CancellationException e) {
+            return e;
+        }
     }
 
     private static <T> void settle(CompletableFuture<T> done, T value, Throwable error, Throwable closeError) {

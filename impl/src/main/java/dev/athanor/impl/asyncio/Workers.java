@@ -13,7 +13,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -24,20 +23,23 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Hand-offs stay on the thread: a task started from a worker (the next call of a session, chained on the previous
  * one's completion, or the queue's next task when a connection is given back) is run by that worker right after its
- * current task, instead of waking another thread; on two busy cores a wake-up costs far more than the work. A
- * sweeper hands a task that waited there longer than {@link #RESCUE_MILLIS} to the executor (a callback that blocks
- * its worker must not strand the work it waits for); whichever thread claims it first runs it.
+ * current task, instead of waking another thread; on two busy cores a wake-up costs far more than the work. A task
+ * so handed off goes into the worker's own {@link Local} queue, with no per-task bookkeeping: each worker counts the
+ * tasks it starts, and a sweeper looks every {@link #RESCUE_MILLIS} at the workers whose queue is not empty. One
+ * whose count has not moved since the sweeper's previous look has been in the same task at least that long (a
+ * callback that blocks its worker, e.g. on a future of the same engine): its queued tasks are taken from it and
+ * given to the executor, so they do not wait for the very task that may be waiting for them.
  */
 final class Workers {
     static final long RESCUE_MILLIS = 20;
-    private static final ThreadLocal<ArrayDeque<Handoff>> LOCAL = new ThreadLocal<>();
+    private static final ThreadLocal<Local> LOCAL = new ThreadLocal<>();
 
     private final Executor executor;
     private final ExecutorService owned; // null for an executor of the application's
     private final boolean perTask; // a virtual thread per task: counted around the task
     private final AtomicInteger threads = new AtomicInteger();
     private final AtomicInteger peak = new AtomicInteger();
-    private final ConcurrentLinkedQueue<Handoff> waiting = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Local> watched = new ConcurrentLinkedQueue<>(); // queues the sweeper looks at
     private final ScheduledExecutorService sweeper;
 
     Workers(AsyncOptions options, int size, String name) {
@@ -61,71 +63,178 @@ final class Workers {
         sweeper.scheduleWithFixedDelay(this::rescue, RESCUE_MILLIS, RESCUE_MILLIS, TimeUnit.MILLISECONDS);
     }
 
-    /** Runs {@code task}: after the current task when called on a worker, else on the executor. */
+    /** Runs {@code task}: after the current task when called on one of this engine's workers, else on the executor. */
     void execute(Runnable task) {
-        ArrayDeque<Handoff> local = LOCAL.get();
-        if (local != null) {
-            Handoff handoff = new Handoff(task, System.nanoTime());
-            local.addLast(handoff);
-            waiting.add(handoff);
+        Local local = LOCAL.get();
+        if (local != null && local.workers == this) {
+            int queued = local.add(task);
+            if (queued == Local.WATCH) {
+                watched.add(local);
+            } else if (queued == Local.ENDED) {
+                submit(task);
+            }
             return;
         }
         submit(task);
     }
 
+    /** Whether the calling thread is one of this engine's workers, running a task now. */
+    boolean onWorker() {
+        Local local = LOCAL.get();
+        return local != null && local.workers == this;
+    }
+
     private void submit(Runnable task) {
-        Runnable loop = () -> runLoop(task);
-        executor.execute(perTask ? counted(loop) : loop);
+        Runnable run = new Local(this, task);
+        executor.execute(perTask ? counted(run) : run);
     }
 
-    /** Runs a task, then what it and its successors handed off to this thread. */
-    private static void runLoop(Runnable first) {
-        ArrayDeque<Handoff> local = new ArrayDeque<>();
-        LOCAL.set(local);
-        try {
-            first.run();
-            for (Handoff next = local.pollFirst(); next != null; next = local.pollFirst()) {
-                next.run();
-            }
-        } finally {
-            LOCAL.remove();
-        }
-    }
+    /**
+     * A run of a worker: a task, then what it and its successors handed off to this thread, queued here. The worker
+     * adds and takes under this object's lock (contended only by the sweeper); {@code started} moves with every task
+     * taken, which is what the sweeper watches. {@code watched} is true while the run is in the sweeper's list or in
+     * the sweeper's hands (which puts it back).
+     */
+    private static final class Local implements Runnable {
+        static final int QUEUED = 0;
+        static final int WATCH = 1; // queued, and the sweeper must be told of this queue
+        static final int ENDED = 2; // the run has ended: the caller submits the task
 
-    /** The sweeper: hands tasks that waited too long on a busy worker to the executor. */
-    private void rescue() {
-        long limit = System.nanoTime() - TimeUnit.MILLISECONDS.toNanos(RESCUE_MILLIS);
-        for (Handoff handoff = waiting.peek(); handoff != null; handoff = waiting.peek()) {
-            if (handoff.claimed.get()) {
-                waiting.poll();
-            } else if (handoff.queuedAt - limit <= 0) {
-                waiting.poll();
-                try {
-                    submit(handoff);
-                } catch (RuntimeException rejected) {
-                    return; // disposed: the worker that holds it runs it
-                }
-            } else {
-                return; // the rest are younger
-            }
-        }
-    }
+        private final Workers workers;
+        private ArrayDeque<Runnable> tasks; // guarded by this; made at the first hand-off
+        private Runnable first; // the run's own thread only
+        private long started; // guarded by this
+        private long seen = -1; // guarded by this: started at the sweeper's previous look
+        private boolean watched; // guarded by this
+        private boolean ended; // guarded by this
 
-    /** A handed-off task: run once, by the worker it was handed to or by the executor after a rescue. */
-    private static final class Handoff implements Runnable {
-        private final Runnable task;
-        private final long queuedAt;
-        private final AtomicBoolean claimed = new AtomicBoolean();
-
-        Handoff(Runnable task, long queuedAt) {
-            this.task = task;
-            this.queuedAt = queuedAt;
+        Local(Workers workers, Runnable first) {
+            this.workers = workers;
+            this.first = first;
         }
 
         @Override
         public void run() {
-            if (claimed.compareAndSet(false, true)) {
+            Local outer = LOCAL.get(); // an application executor may run us inside another engine's task
+            LOCAL.set(this);
+            try {
+                Runnable task = first;
+                first = null;
                 task.run();
+                for (Runnable next = next(); next != null; next = next()) {
+                    next.run();
+                }
+            } finally {
+                for (Runnable rest : end()) { // after an exception: the queued tasks still run
+                    workers.submit(rest);
+                }
+                if (outer == null) {
+                    LOCAL.remove();
+                } else {
+                    LOCAL.set(outer);
+                }
+            }
+        }
+
+        synchronized int add(Runnable task) {
+            if (ended) { // e.g. from a callback that a finally block of the run's last task completes
+                return ENDED;
+            }
+            if (tasks == null) {
+                tasks = new ArrayDeque<>(8);
+            }
+            tasks.addLast(task);
+            if (watched) {
+                return QUEUED;
+            }
+            watched = true;
+            return WATCH;
+        }
+
+        /** The next task, or null: then the run ends and nothing more may be queued here. */
+        synchronized Runnable next() {
+            Runnable next = tasks == null ? null : tasks.pollFirst();
+            if (next != null) {
+                started++;
+            } else {
+                ended = true;
+            }
+            return next;
+        }
+
+        /** The run ended (by an exception, too): what is still queued. */
+        synchronized Runnable[] end() {
+            ended = true;
+            if (tasks == null || tasks.isEmpty()) {
+                return NONE;
+            }
+            Runnable[] rest = tasks.toArray(NONE);
+            tasks.clear();
+            return rest;
+        }
+
+        /**
+         * The sweeper's look: null while the worker makes progress (it stays watched); else what it queued, taken
+         * from it (empty when nothing is queued any more), and it is no longer watched.
+         */
+        synchronized Runnable[] stranded() {
+            if (tasks == null) { // listed only after a first hand-off, which made the queue
+                watched = false;
+                return NONE;
+            }
+            if (!tasks.isEmpty() && started != seen) {
+                seen = started;
+                return null;
+            }
+            seen = -1;
+            watched = false;
+            if (tasks.isEmpty()) {
+                return NONE;
+            }
+            Runnable[] taken = tasks.toArray(NONE);
+            tasks.clear();
+            return taken;
+        }
+
+        /** Gives back tasks the executor refused (disposed): the worker runs them; true when to watch it again. */
+        synchronized boolean putBack(Runnable[] rest, int from) {
+            if (ended) {
+                return false; // nobody left to run them: the executor is shut down, as is the engine
+            }
+            for (int i = rest.length - 1; i >= from; i--) {
+                tasks.addFirst(rest[i]);
+            }
+            if (watched) {
+                return false;
+            }
+            watched = true;
+            return true;
+        }
+    }
+
+    private static final Runnable[] NONE = new Runnable[0];
+
+    /** The sweeper: hands the queued tasks of workers stuck in one task to the executor. */
+    private void rescue() {
+        for (int i = watched.size(); i > 0; i--) {
+            Local local = watched.poll();
+            if (local == null) {
+                return;
+            }
+            Runnable[] stranded = local.stranded();
+            if (stranded == null) {
+                watched.add(local);
+                continue;
+            }
+            for (int t = 0; t < stranded.length; t++) {
+                try {
+                    submit(stranded[t]);
+                } catch (RuntimeException rejected) { // disposed: the worker that held them runs them
+                    if (local.putBack(stranded, t)) {
+                        watched.add(local);
+                    }
+                    break;
+                }
             }
         }
     }
