@@ -98,7 +98,8 @@ class ConfigReaderTest {
                 "unknown configuration key athanor.datasource.user; the keys after athanor. are datasource.jndi-name, "
                         + "datasource.password, datasource.replica-check-interval, datasource.replica-max-lag, "
                         + "datasource.replicas, datasource.url, datasource.username, datasource.xa, echo, packages, "
-                        + "pool.max-overflow, pool.recycle, pool.size, pool.timeout, schema-generation, transactions",
+                        + "pool.max-overflow, pool.recycle, pool.size, pool.statement-cache-size, pool.timeout, "
+                        + "schema-generation, transactions",
                 "configuration key athanor.\"broken.datasource.url is malformed: a named database's keys look like "
                         + "athanor.\"name\".datasource.url",
                 "missing configuration key athanor.datasource.url (or athanor.datasource.jndi-name for a server "
