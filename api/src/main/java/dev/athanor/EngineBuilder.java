@@ -39,6 +39,7 @@ public final class EngineBuilder {
     private IsolationLevel isolationLevel;
     private final Map<String, String> connectArgs = new LinkedHashMap<>();
     private int queryCacheSize = 500;
+    private int statementCacheSize = EngineOptions.DEFAULT_STATEMENT_CACHE_SIZE;
     private jakarta.transaction.TransactionManager xaTransactionManager; // null: an ordinary (non-XA) pool
     private jakarta.transaction.TransactionSynchronizationRegistry xaRegistry;
     private final java.util.List<String> replicas = new java.util.ArrayList<>();
@@ -150,6 +151,22 @@ public final class EngineBuilder {
     }
 
     /**
+     * How many prepared statements each pooled connection keeps for reuse (as asyncpg's and SQLAlchemy's
+     * {@code prepared_statement_cache_size}; default {@value EngineOptions#DEFAULT_STATEMENT_CACHE_SIZE}, 0 turns
+     * it off): a statement whose SQL ran before on the connection is bound and executed again instead of prepared
+     * again, the least recently used one closed when the cache is full. Statements are never shared between
+     * connections or between two open results. Not used for connections that take part in JTA transactions (XA or
+     * a container's pool) nor for statements of the asyncio layer's cancellable tasks.
+     */
+    public EngineBuilder statementCacheSize(int size) {
+        if (size < 0) {
+            throw new ArgumentError("statementCacheSize must be 0 (off) or more, was " + size);
+        }
+        this.statementCacheSize = size;
+        return this;
+    }
+
+    /**
      * Makes the pool an XA pool whose connections join the JTA transaction active on the calling thread, so that one
      * transaction can span several databases with two-phase commit (XA). Connections come from the driver's
      * {@code XADataSource} ({@code PGXADataSource}, MariaDB's {@code MariaDbDataSource}, H2's {@code JdbcDataSource});
@@ -224,7 +241,7 @@ public final class EngineBuilder {
     public EngineOptions options() {
         return new EngineOptions(url, echo, hideParameters, poolSize, maxOverflow, poolTimeout, poolRecycle, prePing,
                 leakDetection, user, password, isolationLevel, Map.copyOf(connectArgs), queryCacheSize,
-                new ReplicaOptions(replicas, replicaMaxLag, replicaCheckInterval));
+                new ReplicaOptions(replicas, replicaMaxLag, replicaCheckInterval), statementCacheSize);
     }
 
     /**

@@ -26,11 +26,25 @@ import java.util.Map;
  * @param connectArgs    driver properties
  * @param queryCacheSize compiled statements kept per engine
  * @param replicas       read replicas and their health checks ({@link ReplicaOptions#NONE}: none)
+ * @param statementCacheSize prepared statements kept per pooled connection for reuse (0: none; see
+ *                       {@link EngineBuilder#statementCacheSize(int)})
  */
 public record EngineOptions(String url, boolean echo, boolean hideParameters, int poolSize, int maxOverflow,
         Duration poolTimeout, Duration poolRecycle, boolean prePing, Duration leakDetection, String user,
         String password, IsolationLevel isolationLevel, Map<String, String> connectArgs, int queryCacheSize,
-        ReplicaOptions replicas) {
+        ReplicaOptions replicas, int statementCacheSize) {
+
+    /** The default of {@link EngineBuilder#statementCacheSize(int)}. */
+    public static final int DEFAULT_STATEMENT_CACHE_SIZE = 100;
+
+    /** Options with the default statement cache ({@value #DEFAULT_STATEMENT_CACHE_SIZE} per connection). */
+    public EngineOptions(String url, boolean echo, boolean hideParameters, int poolSize, int maxOverflow,
+            Duration poolTimeout, Duration poolRecycle, boolean prePing, Duration leakDetection, String user,
+            String password, IsolationLevel isolationLevel, Map<String, String> connectArgs, int queryCacheSize,
+            ReplicaOptions replicas) {
+        this(url, echo, hideParameters, poolSize, maxOverflow, poolTimeout, poolRecycle, prePing, leakDetection, user,
+                password, isolationLevel, connectArgs, queryCacheSize, replicas, DEFAULT_STATEMENT_CACHE_SIZE);
+    }
 
     /** Options without read replicas. */
     public EngineOptions(String url, boolean echo, boolean hideParameters, int poolSize, int maxOverflow,
@@ -43,7 +57,8 @@ public record EngineOptions(String url, boolean echo, boolean hideParameters, in
     /** These options for another URL and without replicas: how each replica's own pool is configured. */
     public EngineOptions forReplica(String replicaUrl) {
         return new EngineOptions(replicaUrl, echo, hideParameters, poolSize, maxOverflow, poolTimeout, poolRecycle,
-                prePing, leakDetection, user, password, isolationLevel, connectArgs, queryCacheSize);
+                prePing, leakDetection, user, password, isolationLevel, connectArgs, queryCacheSize,
+                ReplicaOptions.NONE, statementCacheSize);
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.athanor.orm.model.Group;
 import dev.athanor.orm.model.Group_;
 import dev.athanor.orm.model.Permission;
 import dev.athanor.orm.model.User;
+import dev.athanor.orm.model.User_;
 import dev.athanor.testing.DatabaseTest;
 import dev.athanor.testing.StatementRecorder;
 import org.junit.jupiter.api.BeforeEach;
@@ -99,6 +100,30 @@ class HotPathStatementsTest {
             assertThat(sql.sql().get(1)).containsAnyOf("= ANY(", " IN (");   // ANY(array) on H2 and PostgreSQL
             session.commit();
             assertThat(sql.count()).isEqualTo(2);   // nothing changed, nothing written
+        }
+    }
+
+    @Test
+    void selectinOfAManyToOneSharedByManyChildrenIsTwoStatementsAndOneObjectPerParent() {
+        try (Session session = sessions.open(); StatementRecorder sql = StatementRecorder.on(engine)) {
+            // 30 users of 3 groups: each group key is wanted by 10 children (one group of parents per key)
+            List<User> users = session.scalars(select(User.class).where(User_.groupId.le(3))
+                    .options(selectinLoad(User_.group)).orderBy(User_.id)).all();
+            assertThat(users).hasSize(30);
+            for (User user : users) {
+                assertThat(user.group.id).isEqualTo(user.groupId);
+                assertThat(user.group).isSameAs(session.get(Group.class, user.groupId));
+            }
+            assertThat(users.get(0).group).isSameAs(users.get(9).group).isNotSameAs(users.get(10).group);
+            assertThat(sql.count()).isEqualTo(2);
+            // the same query again: the same objects
+            List<User> again = session.scalars(select(User.class).where(User_.groupId.le(3))
+                    .options(selectinLoad(User_.group)).orderBy(User_.id)).all();
+            assertThat(again).containsExactlyElementsOf(users);
+            assertThat(sql.count()).isEqualTo(3);   // the groups are loaded already: no second selectin
+            session.commit();
+            assertThat(sql.commits()).isEqualTo(1);
+            assertThat(sql.count()).isEqualTo(3);   // nothing written
         }
     }
 

@@ -23,7 +23,7 @@ import java.util.TreeSet;
  * about, so that a deployment reports them all at once.
  *
  * <p>Keys of the default database: {@code athanor.datasource.url|username|password|jndi-name},
- * {@code athanor.pool.size|max-overflow|timeout|recycle}, {@code athanor.echo}, {@code athanor.schema-generation},
+ * {@code athanor.pool.size|max-overflow|timeout|recycle|statement-cache-size}, {@code athanor.echo}, {@code athanor.schema-generation},
  * {@code athanor.packages}, {@code athanor.transactions}, {@code athanor.datasource.xa},
  * {@code athanor.datasource.replicas} (comma-separated URLs of read replicas),
  * {@code athanor.datasource.replica-max-lag|replica-check-interval}. A named database uses the same
@@ -34,7 +34,8 @@ import java.util.TreeSet;
 final class ConfigReader {
     static final String PREFIX = "athanor.";
     static final Set<String> KEYS = Set.of("datasource.url", "datasource.username", "datasource.password",
-            "datasource.jndi-name", "pool.size", "pool.max-overflow", "pool.timeout", "pool.recycle", "echo",
+            "datasource.jndi-name", "pool.size", "pool.max-overflow", "pool.timeout", "pool.recycle",
+            "pool.statement-cache-size", "echo",
             "schema-generation", "packages", "transactions", "datasource.xa", "datasource.replicas",
             "datasource.replica-max-lag", "datasource.replica-check-interval");
 
@@ -101,6 +102,7 @@ final class ConfigReader {
         Integer maxOverflow = integer(database, "pool.max-overflow");
         Duration timeout = duration(database, "pool.timeout");
         Duration recycle = duration(database, "pool.recycle");
+        Integer statementCacheSize = integer(database, "pool.statement-cache-size");
         boolean echo = bool(database, "echo");
         SchemaGeneration generation = SchemaGeneration.NONE;
         String generationText = string(database, "schema-generation");
@@ -147,7 +149,8 @@ final class ConfigReader {
         }
         return new DatabaseConfig(database, url, string(database, "datasource.username"),
                 string(database, "datasource.password"), jndiName, poolSize, maxOverflow, timeout, recycle, echo,
-                generation, packages, transactions, xa, replicas, replicaMaxLag, replicaCheckInterval);
+                generation, packages, transactions, xa, replicas, replicaMaxLag, replicaCheckInterval,
+                statementCacheSize);
     }
 
     /** A comma-separated value, trimmed, empty items left out. */

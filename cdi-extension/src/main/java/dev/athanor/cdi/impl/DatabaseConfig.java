@@ -15,10 +15,13 @@ import java.util.List;
  * @param replicas         URLs of read replicas; empty: none
  * @param replicaMaxLag    replay lag beyond which a replica is skipped, or null for the default
  * @param replicaCheckInterval time between health checks of a replica, or null for the default
+ * @param statementCacheSize prepared statements kept per pooled connection ({@code pool.statement-cache-size}), or
+ *                         null for the default
  */
 record DatabaseConfig(String name, String url, String username, String password, String jndiName, Integer poolSize,
         Integer maxOverflow, Duration poolTimeout, Duration poolRecycle, boolean echo, SchemaGeneration schemaGeneration,
-        List<String> packages, TransactionMode transactions, boolean xa, List<String> replicas, Duration replicaMaxLag, Duration replicaCheckInterval) {
+        List<String> packages, TransactionMode transactions, boolean xa, List<String> replicas, Duration replicaMaxLag, Duration replicaCheckInterval,
+        Integer statementCacheSize) {
 
     /** The configuration key {@code athanor.<suffix>} or {@code athanor."name".<suffix>} of this database. */
     String key(String suffix) {

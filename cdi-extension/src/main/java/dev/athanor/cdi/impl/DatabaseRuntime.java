@@ -238,6 +238,9 @@ final class DatabaseRuntime {
         if (config.poolRecycle() != null) {
             builder.poolRecycle(config.poolRecycle());
         }
+        if (config.statementCacheSize() != null) {
+            builder.statementCacheSize(config.statementCacheSize());
+        }
         builder.replicas(config.replicas());
         if (config.replicaMaxLag() != null) {
             builder.replicaMaxLag(config.replicaMaxLag());

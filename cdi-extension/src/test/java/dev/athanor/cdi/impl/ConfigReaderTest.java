@@ -30,6 +30,7 @@ class ConfigReaderTest {
                 Map.entry("athanor.pool.max-overflow", "0"),
                 Map.entry("athanor.pool.timeout", "PT2S"),
                 Map.entry("athanor.pool.recycle", "1h"),
+                Map.entry("athanor.pool.statement-cache-size", "20"),
                 Map.entry("athanor.echo", "true"),
                 Map.entry("athanor.schema-generation", "drop-and-create"),
                 Map.entry("athanor.packages", "com.example.a, com.example.b"),
@@ -42,7 +43,7 @@ class ConfigReaderTest {
         assertThat(reader.problems()).isEmpty();
         assertThat(main).isEqualTo(new DatabaseConfig("", "jdbc:h2:mem:a", "sa", "pw", null, 3, 0,
                 Duration.ofSeconds(2), Duration.ofHours(1), true, SchemaGeneration.DROP_AND_CREATE,
-                List.of("com.example.a", "com.example.b"), TransactionMode.AUTO, false, List.of(), null, null));
+                List.of("com.example.a", "com.example.b"), TransactionMode.AUTO, false, List.of(), null, null, 20));
         DatabaseConfig orders = reader.read("orders");
         assertThat(orders.jndiName()).isEqualTo("java:comp/DefaultDataSource");
         assertThat(orders.url()).isNull();
@@ -97,7 +98,8 @@ class ConfigReaderTest {
                 "unknown configuration key athanor.datasource.user; the keys after athanor. are datasource.jndi-name, "
                         + "datasource.password, datasource.replica-check-interval, datasource.replica-max-lag, "
                         + "datasource.replicas, datasource.url, datasource.username, datasource.xa, echo, packages, "
-                        + "pool.max-overflow, pool.recycle, pool.size, pool.timeout, schema-generation, transactions",
+                        + "pool.max-overflow, pool.recycle, pool.size, pool.statement-cache-size, pool.timeout, "
+                        + "schema-generation, transactions",
                 "configuration key athanor.\"broken.datasource.url is malformed: a named database's keys look like "
                         + "athanor.\"name\".datasource.url",
                 "missing configuration key athanor.datasource.url (or athanor.datasource.jndi-name for a server "

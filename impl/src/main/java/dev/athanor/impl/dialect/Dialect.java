@@ -305,17 +305,17 @@ public abstract class Dialect {
 
     /** The reader of a result column, from its JDBC type and the database's type name. */
     public ColumnReader columnReader(int jdbcType, String typeName) {
-        String type = typeName == null ? "" : typeName.toLowerCase(Locale.ROOT);
-        if (type.equals("json") || type.equals("jsonb")) {
+        // No lower-casing of every column's type name: only the few types whose reader depends on the name look at it.
+        if ("json".equalsIgnoreCase(typeName) || "jsonb".equalsIgnoreCase(typeName)) {
             return ResultSet::getString;
         }
         return switch (jdbcType) {
-            case Types.TIMESTAMP -> type.contains("tz") || type.contains("time zone")
+            case Types.TIMESTAMP -> withZone(typeName)
                     ? (rs, i) -> rs.getObject(i, OffsetDateTime.class)
                     : (rs, i) -> rs.getObject(i, LocalDateTime.class);
             case Types.TIMESTAMP_WITH_TIMEZONE -> (rs, i) -> rs.getObject(i, OffsetDateTime.class);
             case Types.DATE -> (rs, i) -> rs.getObject(i, LocalDate.class);
-            case Types.TIME -> type.contains("tz") || type.contains("time zone")
+            case Types.TIME -> withZone(typeName)
                     ? (rs, i) -> rs.getObject(i, OffsetTime.class)
                     : (rs, i) -> rs.getObject(i, LocalTime.class);
             case Types.TIME_WITH_TIMEZONE -> (rs, i) -> rs.getObject(i, OffsetTime.class);
@@ -324,6 +324,15 @@ public abstract class Dialect {
             case Types.ARRAY -> Dialect::readArray;
             default -> ColumnReader.OBJECT;
         };
+    }
+
+    /** Whether a TIMESTAMP or TIME type name says "with time zone" ({@code timestamptz}, {@code timetz}, ...). */
+    private static boolean withZone(String typeName) {
+        if (typeName == null) {
+            return false;
+        }
+        String type = typeName.toLowerCase(Locale.ROOT);
+        return type.contains("tz") || type.contains("time zone");
     }
 
     /**
@@ -365,6 +374,14 @@ public abstract class Dialect {
                 || error instanceof java.sql.SQLTransientConnectionException
                 || (state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P02")
                         || state.equals("57P03")));
+    }
+
+    /**
+     * Whether {@code error} says a server-side prepared statement no longer fits its table (another session changed
+     * the table's columns since it was prepared), so that preparing it again would succeed. Only PostgreSQL says so.
+     */
+    public boolean isStalePreparedStatement(java.sql.SQLException error) {
+        return false;
     }
 
     private static Object readClob(ResultSet rs, int i) throws java.sql.SQLException {

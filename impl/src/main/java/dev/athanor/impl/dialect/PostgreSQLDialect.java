@@ -81,4 +81,16 @@ public final class PostgreSQLDialect extends Dialect {
             default -> super.ddlType(kind, length, precision, scale);
         };
     }
+
+    /**
+     * "cached plan must not change result type" (0A000): the server refuses to run a prepared statement whose result
+     * columns changed (ALTER TABLE by another session); pgJDBC then drops its server-side statements, so the next
+     * execution prepares again.
+     */
+    @Override
+    public boolean isStalePreparedStatement(java.sql.SQLException error) {
+        String message = error.getMessage();
+        return "0A000".equals(error.getSQLState()) && message != null
+                && message.contains("cached plan must not change result type");
+    }
 }

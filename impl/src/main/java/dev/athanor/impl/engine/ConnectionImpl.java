@@ -70,7 +70,9 @@ public final class ConnectionImpl implements Connection, ResultOwner, RawSqlExec
         this.echo = engine.echo();
         this.events = engine.eventsImpl();
         this.autocommit = engine.autocommit();
-        this.executor = new StatementExecutor(this, engine, jdbc);
+        // Only connections of Athanor's own pool outside JTA cache statements (the pool answers null otherwise).
+        this.executor = new StatementExecutor(this, engine, jdbc,
+                managed == null ? engine.pool().statementCache(jdbc) : null);
         this.routing = engine.replicas() == null ? null : new ReadRouting(engine.replicas());
     }
 
@@ -214,6 +216,22 @@ public final class ConnectionImpl implements Connection, ResultOwner, RawSqlExec
     }
 
     // ---------------------------------------------------------------- transactions
+
+    /**
+     * Whether a statement sent now would run alone in its transaction (the first one of a new transaction, or in
+     * AUTOCOMMIT mode): then a failure leaves nothing of the transaction to lose, and the statement may be sent
+     * again after a ROLLBACK ({@link #rollbackForRetry()}).
+     */
+    boolean nextStatementIsAlone() {
+        return managed == null && savepoints.isEmpty() && (autocommit || !transactionActive);
+    }
+
+    /** Ends the failed transaction of a statement that was alone in it, before the statement is sent again. */
+    void rollbackForRetry() throws SQLException {
+        if (!autocommit) {
+            jdbc.rollback();
+        }
+    }
 
     void autobegin() {
         if (unenlisted != null && unenlisted.isActive()) {

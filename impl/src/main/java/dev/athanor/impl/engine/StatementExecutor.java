@@ -7,6 +7,7 @@ import dev.athanor.Executable;
 import dev.athanor.Result;
 import dev.athanor.TextClause;
 import dev.athanor.impl.dialect.Dialect;
+import dev.athanor.impl.pool.StatementCache;
 import dev.athanor.impl.result.CursorResult;
 import dev.athanor.impl.sql.BoundStatement;
 import dev.athanor.impl.sql.ParameterBinder;
@@ -34,14 +35,17 @@ public final class StatementExecutor {
     private final Dialect dialect;
     private final EchoLog echo;
     private final EngineEventsImpl events;
+    /** Prepared statements of this connection kept for reuse, or null (see {@link #cache()}). */
+    private final StatementCache cache;
 
-    StatementExecutor(ConnectionImpl connection, EngineImpl engine, java.sql.Connection jdbc) {
+    StatementExecutor(ConnectionImpl connection, EngineImpl engine, java.sql.Connection jdbc, StatementCache cache) {
         this.connection = connection;
         this.engine = engine;
         this.jdbc = jdbc;
         this.dialect = engine.dialect();
         this.echo = engine.echo();
         this.events = engine.eventsImpl();
+        this.cache = cache;
     }
 
     /** Parameters for logs and errors: a name-to-value map (text SQL) or positional values (compiled statements). */
@@ -57,24 +61,42 @@ public final class StatementExecutor {
 
     Result run(String displaySql, BoundStatement bound, Object parameters,
             List<? extends dev.athanor.sql.Expression<?>> selected) {
+        return run(displaySql, bound, parameters, selected, connection.nextStatementIsAlone());
+    }
+
+    /**
+     * {@code retry}: the statement is alone in its transaction, so a stale server-side prepared statement
+     * ({@link Dialect#isStalePreparedStatement}) is answered by a ROLLBACK and one more try, prepared again.
+     */
+    private Result run(String displaySql, BoundStatement bound, Object parameters,
+            List<? extends dev.athanor.sql.Expression<?>> selected, boolean retry) {
         connection.autobegin();
         if (echo.enabled()) {
             echo.statement(displaySql, display(parameters));
         }
         boolean timed = events.active();
         long start = timed ? System.nanoTime() : 0L;
+        StatementCache cache = cache();
+        StatementCache.Entry entry = null;
         PreparedStatement ps = null;
         try {
-            ps = StatementScope.track(jdbc.prepareStatement(bound.sql()));
+            if (cache != null) {
+                entry = take(cache, bound.sql(), bound.sql(), null);
+                ps = entry.statement();
+            } else {
+                ps = StatementScope.track(jdbc.prepareStatement(bound.sql()));
+            }
             bind(ps, bound.values(), displaySql, parameters);
             Result result;
             if (ps.execute()) {
-                CursorResult rows = CursorResult.ofRows(connection, displaySql, ps, ps.getResultSet(), dialect, selected);
+                CursorResult rows = CursorResult.ofRows(connection, displaySql, ps, ps.getResultSet(), dialect,
+                        selected, entry);
                 connection.resultOpened(rows);
                 result = rows;
             } else {
                 long count = updateCount(ps);
-                ps.close();
+                done(entry, ps);
+                ps = null;
                 result = CursorResult.ofRowcount(count);
             }
             if (timed) {
@@ -82,7 +104,10 @@ public final class StatementExecutor {
             }
             return result;
         } catch (SQLException e) {
-            closeQuietly(ps);
+            closeQuietly(ps); // a failed statement is not given back to the cache
+            if (retry && dialect.isStalePreparedStatement(e) && rollbackForRetry()) {
+                return run(displaySql, bound, parameters, selected, false);
+            }
             DatabaseError error = ErrorTranslator.translate(e, dialect, displaySql, display(parameters));
             if (timed) {
                 events.afterExecute(bound.sql(), 1, System.nanoTime() - start, error);
@@ -91,6 +116,46 @@ public final class StatementExecutor {
         } catch (RuntimeException e) {
             closeQuietly(ps);
             throw e;
+        }
+    }
+
+    private boolean rollbackForRetry() {
+        try {
+            connection.rollbackForRetry();
+            return true;
+        } catch (SQLException e) {
+            return false; // the first error is the one to report
+        }
+    }
+
+    /**
+     * The connection's statement cache, or null when statements are prepared for one use: caching is off, or a
+     * {@link StatementScope} (a cancellable task) is active on this thread.
+     */
+    private StatementCache cache() {
+        StatementCache cache = this.cache;
+        return cache == null || StatementScope.active() ? null : cache;
+    }
+
+    /** A statement for {@code sql} from the cache, or prepared now (then given to the cache when it is done). */
+    private StatementCache.Entry take(StatementCache cache, Object key, String sql, String keyColumn)
+            throws SQLException {
+        StatementCache.Entry entry = cache.take(key);
+        if (entry != null) {
+            return entry;
+        }
+        PreparedStatement ps = keyColumn == null ? jdbc.prepareStatement(sql)
+                : dialect.generatedKeysByName() ? jdbc.prepareStatement(sql, new String[] {keyColumn})
+                : jdbc.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS);
+        return cache.entry(key, ps);
+    }
+
+    /** A statement that succeeded: back to the cache it came from, else closed. */
+    private static void done(StatementCache.Entry entry, PreparedStatement ps) throws SQLException {
+        if (entry != null) {
+            entry.release();
+        } else {
+            ps.close();
         }
     }
 
@@ -168,9 +233,19 @@ public final class StatementExecutor {
         }
         boolean timed = events.active();
         long start = timed ? System.nanoTime() : 0L;
-        try (PreparedStatement ps = StatementScope.track(keyColumn == null ? jdbc.prepareStatement(sql)
-                : dialect.generatedKeysByName() ? jdbc.prepareStatement(sql, new String[] {keyColumn})
-                : jdbc.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS))) {
+        StatementCache cache = cache();
+        StatementCache.Entry entry = null;
+        PreparedStatement ps = null;
+        try {
+            if (cache != null) {
+                entry = take(cache, keyColumn == null ? sql : StatementCache.generatedKeysKey(sql, keyColumn), sql,
+                        keyColumn);
+                ps = entry.statement();
+            } else {
+                ps = StatementScope.track(keyColumn == null ? jdbc.prepareStatement(sql)
+                        : dialect.generatedKeysByName() ? jdbc.prepareStatement(sql, new String[] {keyColumn})
+                        : jdbc.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS));
+            }
             int[] counts;
             if (rows.size() == 1) {
                 bind(ps, rows.get(0), sql, rows.get(0));
@@ -191,11 +266,14 @@ public final class StatementExecutor {
                     }
                 }
             }
+            done(entry, ps);
+            ps = null;
             if (timed) {
                 events.afterExecute(sql, rows.size(), System.nanoTime() - start, null);
             }
             return new BatchOutcome(counts, keys);
         } catch (SQLException e) {
+            closeQuietly(ps);
             String shown = rows.size() == 1 ? display(rows.get(0))
                     : ParameterDisplay.ofValueRows(rows, engine.hideParameters());
             DatabaseError error = ErrorTranslator.translate(e, dialect, sql, shown);
@@ -203,6 +281,9 @@ public final class StatementExecutor {
                 events.afterExecute(sql, rows.size(), System.nanoTime() - start, error);
             }
             throw error;
+        } catch (RuntimeException e) {
+            closeQuietly(ps);
+            throw e;
         }
     }
 

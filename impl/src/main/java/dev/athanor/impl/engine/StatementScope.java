@@ -31,6 +31,15 @@ public final class StatementScope {
         CURRENT.set(previous); // null rather than remove(): the worker installs a scope again for its next call
     }
 
+    /**
+     * Whether a scope is installed on the current thread: its statements may be cancelled from another thread at any
+     * time, so they are prepared for the task alone, never taken from or given to a statement cache (a late cancel
+     * must not reach a statement that serves someone else by then).
+     */
+    static boolean active() {
+        return CURRENT.get() != null;
+    }
+
     /** Called by the statement executor right after preparing a statement on the current thread. */
     static <S extends Statement> S track(S statement) throws SQLException {
         StatementScope scope = CURRENT.get();

@@ -24,6 +24,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -58,6 +59,10 @@ public final class ConnectionPool implements AutoCloseable {
     private boolean xaManualCommit;
     /** Connections Agroal failed to open (its listener counts them): a refill that failed will not come. */
     private final AtomicLong creationFailures = new AtomicLong();
+    /** Prepared statements kept per physical connection (0: none; always 0 for JTA, XA and a server's DataSource). */
+    private int statementCacheSize;
+    /** The statement cache of each physical connection (the driver's, under Agroal's wrappers), made on first use. */
+    private final Map<Connection, StatementCache> statementCaches = new ConcurrentHashMap<>();
 
     private ConnectionPool(javax.sql.DataSource dataSource, AgroalDataSource agroal, int minSize, int maxSize,
             Duration acquisitionTimeout) {
@@ -171,6 +176,9 @@ public final class ConnectionPool implements AutoCloseable {
         ConnectionPool started = new ConnectionPool(dataSource, dataSource, options.poolSize(), maxSize,
                 options.poolTimeout());
         listener.creationFailures = started.creationFailures;
+        listener.statementCaches = started.statementCaches;
+        // Under JTA Agroal checks the enlistment on every prepareStatement, which a reused statement would skip.
+        started.statementCacheSize = transactionIntegration == null && xa == null ? options.statementCacheSize() : 0;
         started.xaManualCommit = xa != null && options.isolationLevel() != IsolationLevel.AUTOCOMMIT;
         return started;
     }
@@ -194,6 +202,23 @@ public final class ConnectionPool implements AutoCloseable {
             connection.setAutoCommit(false);
         }
         return connection;
+    }
+
+    /**
+     * The statement cache of the physical connection under {@code connection} (a connection of {@link #checkout}),
+     * or null when statements are not cached on it. Only the connection's current holder may use it.
+     */
+    public StatementCache statementCache(Connection connection) {
+        if (statementCacheSize <= 0 || !(connection instanceof io.agroal.pool.wrapper.ConnectionWrapper wrapper)) {
+            return null;
+        }
+        Connection physical = wrapper.getHandler().rawConnection();
+        StatementCache cache = statementCaches.get(physical);
+        if (cache == null) {
+            cache = new StatementCache(statementCacheSize);
+            statementCaches.put(physical, cache);
+        }
+        return cache;
     }
 
     /** Whether {@code error} from {@link #checkout()} is the pool's acquisition time-out. */
@@ -278,6 +303,7 @@ public final class ConnectionPool implements AutoCloseable {
         if (agroal != null) {
             agroal.close();
         }
+        statementCaches.clear();
     }
 
     private static ExceptionSorter exceptionSorter(Dialect dialect) {
@@ -332,6 +358,8 @@ public final class ConnectionPool implements AutoCloseable {
         private final String display;
         /** The pool's counter, set once the pool exists (Agroal may fail to open a connection before that). */
         private volatile AtomicLong creationFailures;
+        /** The pool's statement caches, set once the pool exists. */
+        private volatile Map<Connection, StatementCache> statementCaches;
 
         PoolListener(String display) {
             this.display = display;
@@ -350,6 +378,15 @@ public final class ConnectionPool implements AutoCloseable {
                 failures.incrementAndGet();
             }
             LOG.debugf("could not open a connection to %s: %s", display, error.getMessage());
+        }
+
+        @Override
+        public void onConnectionDestroy(Connection connection) {
+            // the statements close with the connection; the cache must not outlive it (nor keep it reachable)
+            Map<Connection, StatementCache> caches = statementCaches;
+            if (caches != null) {
+                caches.remove(connection);
+            }
         }
 
         @Override

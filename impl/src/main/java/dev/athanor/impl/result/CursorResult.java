@@ -8,6 +8,7 @@ import dev.athanor.Result;
 import dev.athanor.Row;
 import dev.athanor.ScalarResult;
 import dev.athanor.impl.dialect.Dialect;
+import dev.athanor.impl.pool.StatementCache;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -36,6 +37,8 @@ public final class CursorResult implements Result {
     private final Statement statement;
     private final ResultSet rs;
     private final RowLayout layout;
+    /** Where the statement goes back when the cursor is released, or null: the statement is closed. */
+    private StatementCache.Entry cached;
     private long rowcount;
     private State state;
     private Set<Row> seen;
@@ -55,6 +58,30 @@ public final class CursorResult implements Result {
     public static CursorResult ofRows(ResultOwner owner, String sql, Statement statement, ResultSet rs,
             Dialect dialect, List<? extends dev.athanor.sql.Expression<?>> selected) throws SQLException {
         return new CursorResult(owner, sql, statement, rs, RowLayout.of(rs, dialect, selected), 0);
+    }
+
+    /**
+     * A result over the rows of {@code rs} of a statement taken from a statement cache ({@code cached}, or null as
+     * above): released with the cursor, the statement goes back to the cache, unless reading failed. The layout of
+     * the statement's previous result is used again when the result has as many columns (the same SQL selects the
+     * same columns; a change of the table under {@code SELECT *} changes the count).
+     */
+    public static CursorResult ofRows(ResultOwner owner, String sql, Statement statement, ResultSet rs,
+            Dialect dialect, List<? extends dev.athanor.sql.Expression<?>> selected, StatementCache.Entry cached)
+            throws SQLException {
+        if (cached == null) {
+            return ofRows(owner, sql, statement, rs, dialect, selected);
+        }
+        RowLayout layout = cached.layout() instanceof RowLayout previous
+                && previous.size() == rs.getMetaData().getColumnCount()
+                ? previous.withExpressions(selected) : null;
+        if (layout == null) {
+            layout = RowLayout.of(rs, dialect, selected);
+            cached.layout(layout);
+        }
+        CursorResult result = new CursorResult(owner, sql, statement, rs, layout, 0);
+        result.cached = cached;
+        return result;
     }
 
     /** A result of a statement that returned no rows. */
@@ -97,6 +124,7 @@ public final class CursorResult implements Result {
                 return true;
             }
         } catch (SQLException e) {
+            cached = null; // a statement whose fetch failed is closed, not reused
             close();
             throw owner.fetchError(e, sql);
         }
@@ -131,6 +159,7 @@ public final class CursorResult implements Result {
                 }
             }
         } catch (SQLException e) {
+            cached = null; // a statement whose fetch failed is closed, not reused
             close();
             throw owner.fetchError(e, sql);
         }
@@ -327,12 +356,18 @@ public final class CursorResult implements Result {
         try {
             rs.close();
         } catch (SQLException ignored) {
-            // the statement close below releases it too
+            cached = null; // the statement close below releases it too
         }
-        try {
-            statement.close();
-        } catch (SQLException ignored) {
-            // closing a statement of a broken connection: nothing left to release
+        StatementCache.Entry entry = cached;
+        if (entry != null) {
+            cached = null;
+            entry.release();
+        } else {
+            try {
+                statement.close();
+            } catch (SQLException ignored) {
+                // closing a statement of a broken connection: nothing left to release
+            }
         }
         owner.resultClosed(this);
     }

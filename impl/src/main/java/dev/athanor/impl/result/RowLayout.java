@@ -41,6 +41,22 @@ public final class RowLayout {
     /** Wide results: the label maps, built on the first lookup by name (immutable once built). */
     private LabelIndex index;
 
+    /** This layout for a result of the same SQL that selected {@code selected} (the labels and readers shared). */
+    public RowLayout withExpressions(List<? extends Expression<?>> selected) {
+        List<? extends Expression<?>> wanted = selected.size() == labels.length ? selected : List.of();
+        return wanted == expressions ? this : new RowLayout(this, wanted);
+    }
+
+    private RowLayout(RowLayout shape, List<? extends Expression<?>> expressions) {
+        this.labels = shape.labels;
+        this.readers = shape.readers;
+        this.keys = shape.keys;
+        this.expressions = expressions;
+        this.exactDuplicates = shape.exactDuplicates;
+        this.foldedDuplicates = shape.foldedDuplicates;
+        this.index = shape.index;
+    }
+
     private RowLayout(String[] labels, ColumnReader[] readers, List<? extends Expression<?>> expressions) {
         this.labels = labels;
         this.readers = readers;

@@ -23,8 +23,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -337,22 +337,28 @@ final class RelationshipLoader {
      */
     Map<InstanceState, List<Object>> select(List<InstanceState> parents, RelationshipMapping relationship,
             int batchSize, boolean populateExisting) {
-        Map<InstanceState, List<Object>> result = new IdentityHashMap<>();
         if (parents.isEmpty()) {
-            return result;
+            return new IdentityHashMap<>();
         }
         EntityMapper target = relationship.target();
         LoadingSubclasses.install(target);
         boolean manyToOne = relationship.kind() == Kind.MANY_TO_ONE;
         AttributeMapping[] parentSide = relationship.ownerColumns();
-        Map<Object, List<InstanceState>> byKey = new LinkedHashMap<>();
+        // One group per distinct key: its parents and the members read for it (no per-member map lookup by parent)
+        Map<Object, Group> byKey = new HashMap<>(parents.size() * 2);
+        List<Object> keys = new ArrayList<>(parents.size());
         for (InstanceState parent : parents) {
             Object key = keyOf(parentSide, parent.entity());
             if (key != null) {
-                byKey.computeIfAbsent(key, k -> new ArrayList<>(1)).add(parent);
+                Group group = byKey.get(key);
+                if (group == null) {
+                    byKey.put(key, new Group(parent));
+                    keys.add(key);
+                } else {
+                    group.add(parent);
+                }
             }
         }
-        List<Object> keys = new ArrayList<>(byKey.keySet());
         EntityColumns columns = EntityColumns.of(target);
         for (int from = 0; from < keys.size(); from += batchSize) {
             List<Object> chunk = keys.subList(from, Math.min(keys.size(), from + batchSize));
@@ -402,21 +408,48 @@ final class RelationshipLoader {
                     } else {
                         key = keyOf(relationship.targetColumns(), member.entity());
                     }
-                    List<InstanceState> owners = key == null ? null : byKey.get(key);
-                    if (owners != null) {
-                        for (InstanceState owner : owners) {
-                            result.computeIfAbsent(owner, o -> new ArrayList<>()).add(member.entity());
-                        }
+                    Group group = key == null ? null : byKey.get(key);
+                    if (group != null) {
+                        group.members.add(member.entity());
                     }
                 }
             }
         }
-        if (!manyToOne) {
-            for (List<Object> members : result.values()) {
-                sortByKey(target, members);
+        Map<InstanceState, List<Object>> result = new IdentityHashMap<>(parents.size());
+        for (Object key : keys) {
+            Group group = byKey.get(key);
+            if (group.members.isEmpty()) {
+                continue;   // absent from the result, as a parent without members always was
+            }
+            if (!manyToOne) {
+                sortByKey(target, group.members);
+            }
+            result.put(group.parent, group.members);
+            if (group.more != null) {
+                for (InstanceState other : group.more) {
+                    result.put(other, new ArrayList<>(group.members));   // each parent's list is its own snapshot
+                }
             }
         }
         return result;
+    }
+
+    /** The parents of one key value (nearly always one) and the members loaded for them, in row order. */
+    private static final class Group {
+        final InstanceState parent;
+        List<InstanceState> more;
+        final ArrayList<Object> members = new ArrayList<>();
+
+        Group(InstanceState parent) {
+            this.parent = parent;
+        }
+
+        void add(InstanceState other) {
+            if (more == null) {
+                more = new ArrayList<>(1);
+            }
+            more.add(other);
+        }
     }
 
     /**
