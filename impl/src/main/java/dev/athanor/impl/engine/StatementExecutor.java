@@ -130,24 +130,25 @@ public final class StatementExecutor {
 
     /**
      * The connection's statement cache, or null when statements are prepared for one use: caching is off, or a
-     * {@link StatementScope} (a cancellable task) is active on this thread.
+     * {@link StatementScope} of this thread streams with a fetch size.
      */
     private StatementCache cache() {
         StatementCache cache = this.cache;
-        return cache == null || StatementScope.active() ? null : cache;
+        return cache == null || !StatementScope.cacheable() ? null : cache;
     }
 
     /** A statement for {@code sql} from the cache, or prepared now (then given to the cache when it is done). */
     private StatementCache.Entry take(StatementCache cache, Object key, String sql, String keyColumn)
             throws SQLException {
         StatementCache.Entry entry = cache.take(key);
-        if (entry != null) {
-            return entry;
+        if (entry == null) {
+            PreparedStatement ps = keyColumn == null ? jdbc.prepareStatement(sql)
+                    : dialect.generatedKeysByName() ? jdbc.prepareStatement(sql, new String[] {keyColumn})
+                    : jdbc.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS);
+            entry = cache.entry(key, ps);
         }
-        PreparedStatement ps = keyColumn == null ? jdbc.prepareStatement(sql)
-                : dialect.generatedKeysByName() ? jdbc.prepareStatement(sql, new String[] {keyColumn})
-                : jdbc.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS);
-        return cache.entry(key, ps);
+        StatementScope.track(entry); // a cancellable task's statement, let go before it goes back
+        return entry;
     }
 
     /** A statement that succeeded: back to the cache it came from, else closed. */

@@ -1,5 +1,8 @@
 package dev.athanor.impl.engine;
 
+import dev.athanor.impl.pool.StatementCache;
+
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 
@@ -10,12 +13,12 @@ import java.sql.Statement;
  * JDBC fetch size for streamed results. Installed for the duration of one task with {@link #enter} / {@link #exit};
  * the thread-local is the worker's own, never the caller's, and costs one {@code ThreadLocal.get} a statement.
  */
-public final class StatementScope {
+public final class StatementScope implements StatementCache.Holder {
     /** SQLState of "query canceled" (PostgreSQL's 57014, used here for all dialects). */
     public static final String CANCELLED_STATE = "57014";
     private static final ThreadLocal<StatementScope> CURRENT = new ThreadLocal<>();
 
-    private volatile Statement running;
+    private Statement running; // guarded by this: a cancel never reaches a statement given back to a cache
     private volatile boolean cancelled;
     private volatile int fetchSize;
 
@@ -32,12 +35,23 @@ public final class StatementScope {
     }
 
     /**
-     * Whether a scope is installed on the current thread: its statements may be cancelled from another thread at any
-     * time, so they are prepared for the task alone, never taken from or given to a statement cache (a late cancel
-     * must not reach a statement that serves someone else by then).
+     * Whether statements of the current thread may come from and go back to a statement cache: yes outside a scope,
+     * and inside one unless it streams with a fetch size (which would stay set on the cached statement). A cached
+     * statement is tracked with {@link #track(StatementCache.Entry)}: the scope lets go of it before it goes back, so
+     * a late {@link #cancel()} cannot reach it once it may serve another task.
      */
-    static boolean active() {
-        return CURRENT.get() != null;
+    static boolean cacheable() {
+        StatementScope scope = CURRENT.get();
+        return scope == null || scope.fetchSize == 0;
+    }
+
+    /** As {@link #track(Statement)} for a statement taken from a cache: released by the cache's entry. */
+    static void track(StatementCache.Entry entry) throws SQLException {
+        StatementScope scope = CURRENT.get();
+        if (scope != null) {
+            entry.holder(scope);
+            scope.register(entry.statement());
+        }
     }
 
     /** Called by the statement executor right after preparing a statement on the current thread. */
@@ -47,7 +61,9 @@ public final class StatementScope {
     }
 
     private <S extends Statement> S register(S statement) throws SQLException {
-        running = statement;
+        synchronized (this) {
+            running = statement;
+        }
         if (cancelled) { // read after the write above: a cancel() racing with us sees the statement or we see it
             statement.close();
             throw new SQLException("the statement was not started: its task was cancelled", CANCELLED_STATE);
@@ -67,13 +83,24 @@ public final class StatementScope {
     /** Cancels the statement running now (if any) and refuses every later one of this scope. Any thread. */
     public void cancel() {
         cancelled = true;
-        Statement statement = running;
-        if (statement != null) {
-            try {
-                statement.cancel();
-            } catch (SQLException | RuntimeException ignored) {
-                // already finished or closed: the refusal of later statements is what is left to do
+        // under the lock: a cached statement cannot go back to its cache (and serve another task) meanwhile
+        synchronized (this) {
+            Statement statement = running;
+            if (statement != null) {
+                try {
+                    statement.cancel();
+                } catch (SQLException | RuntimeException ignored) {
+                    // already finished or closed: the refusal of later statements is what is left to do
+                }
             }
+        }
+    }
+
+    /** A cached statement of this scope goes back to its cache: later cancels leave it alone. */
+    @Override
+    public synchronized void released(PreparedStatement statement) {
+        if (running == statement) {
+            running = null;
         }
     }
 

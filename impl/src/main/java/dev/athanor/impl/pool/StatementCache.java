@@ -100,6 +100,15 @@ public final class StatementCache {
     private record GeneratedKeys(String sql, String keyColumn) {
     }
 
+    /** Someone who may act on a taken statement from another thread (see {@link Entry#holder}). */
+    public interface Holder {
+        /**
+         * The statement is done for its taker and may serve another holder of the connection next: after this
+         * returns, nothing done through the old holder may reach it.
+         */
+        void released(PreparedStatement statement);
+    }
+
     /**
      * A statement of the cache, taken for one execution. Besides the statement it keeps what the statement's results
      * have in common (the row layout), for the next execution of the same SQL.
@@ -109,6 +118,7 @@ public final class StatementCache {
         private final Object key;
         private final PreparedStatement statement;
         private Object layout;
+        private Holder holder;
 
         private Entry(StatementCache cache, Object key, PreparedStatement statement) {
             this.cache = cache;
@@ -134,6 +144,7 @@ public final class StatementCache {
          * holds no application values); a statement that cannot be cleared is closed instead.
          */
         public void release() {
+            letGo();
             try {
                 if (statement.isClosed()) {
                     return; // closed under the result (an error path): nothing to keep
@@ -146,8 +157,25 @@ public final class StatementCache {
             cache.giveBack(this);
         }
 
+        /**
+         * Who else may act on the statement while it is taken (a cancellable task's scope, which may cancel it from
+         * another thread): told before the statement goes back to the cache or is closed.
+         */
+        public void holder(Holder value) {
+            this.holder = value;
+        }
+
+        private void letGo() {
+            Holder current = holder;
+            if (current != null) {
+                holder = null;
+                current.released(statement);
+            }
+        }
+
         /** Closes the statement: it failed, or the cache has no room for it. */
         public void closeQuietly() {
+            letGo();
             try {
                 statement.close();
             } catch (SQLException | RuntimeException ignored) {
