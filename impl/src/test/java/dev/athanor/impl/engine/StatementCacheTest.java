@@ -106,6 +106,48 @@ class StatementCacheTest {
         }
     }
 
+    /**
+     * An asyncio task's statements come from the cache too; a cancel of the task that comes after its statement went
+     * back to the cache must not reach the statement, which serves the next holder of the connection by then (here a
+     * long run of the same SQL, which the late cancel would abort).
+     */
+    @Test
+    void aLateCancelOfACancellableTaskDoesNotReachItsStatementOnceBackInTheCache() throws Exception {
+        EngineImpl engine = engine(10);
+        String sleep = switch (db) {
+            case POSTGRESQL -> "SELECT pg_sleep(:n)";
+            case MARIADB -> "SELECT SLEEP(:n)";
+            case H2 -> "SELECT COUNT(*) FROM SYSTEM_RANGE(1, :n) a WHERE MOD(a.X * 7, 13) = 5";
+        };
+        long shortRun = 0;
+        long longRun = db == TestDatabase.H2 ? 60_000_000L : 2;
+        try (Connection conn = engine.connect()) {
+            StatementCache cache = cacheOf(engine, conn);
+            StatementScope task = new StatementScope();
+            StatementScope previous = StatementScope.enter(task);
+            try {
+                conn.execute(text(sleep), Map.of("n", shortRun)).all();
+            } finally {
+                StatementScope.exit(previous);
+            }
+            String jdbcSql = sleep.replace(":n", "?");
+            PreparedStatement used = cached(cache, jdbcSql);
+            assertThat(used).isNotNull();   // the task's statement went back to the cache
+            Thread lateCancel = new Thread(() -> {
+                try {
+                    Thread.sleep(300);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                task.cancel();   // the task is long over
+            });
+            lateCancel.start();
+            conn.execute(text(sleep), Map.of("n", longRun)).all();   // not cancelled: it is not the task's
+            lateCancel.join();
+            assertThat(cached(cache, jdbcSql)).isSameAs(used);
+        }
+    }
+
     @Test
     void aFullCacheClosesTheLeastRecentlyUsedStatement() throws Exception {
         EngineImpl engine = engine(2);
