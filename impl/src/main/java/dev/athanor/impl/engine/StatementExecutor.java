@@ -142,13 +142,17 @@ public final class StatementExecutor {
             throws SQLException {
         StatementCache.Entry entry = cache.take(key);
         if (entry == null) {
-            PreparedStatement ps = keyColumn == null ? jdbc.prepareStatement(sql)
-                    : dialect.generatedKeysByName() ? jdbc.prepareStatement(sql, new String[] {keyColumn})
-                    : jdbc.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS);
-            entry = cache.entry(key, ps);
+            entry = cache.entry(key, prepare(sql, keyColumn));
         }
         StatementScope.track(entry); // a cancellable task's statement, let go before it goes back
         return entry;
+    }
+
+    /** Prepares {@code sql}, asking for the generated value of {@code keyColumn} when it is not null. */
+    private PreparedStatement prepare(String sql, String keyColumn) throws SQLException {
+        return keyColumn == null ? jdbc.prepareStatement(sql)
+                : dialect.generatedKeysByName() ? jdbc.prepareStatement(sql, new String[] {keyColumn})
+                : jdbc.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS);
     }
 
     /** A statement that succeeded: back to the cache it came from, else closed. */
@@ -243,9 +247,7 @@ public final class StatementExecutor {
                         keyColumn);
                 ps = entry.statement();
             } else {
-                ps = StatementScope.track(keyColumn == null ? jdbc.prepareStatement(sql)
-                        : dialect.generatedKeysByName() ? jdbc.prepareStatement(sql, new String[] {keyColumn})
-                        : jdbc.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS));
+                ps = StatementScope.track(prepare(sql, keyColumn));
             }
             int[] counts;
             if (rows.size() == 1) {

@@ -124,12 +124,17 @@ public final class CursorResult implements Result {
                 return true;
             }
         } catch (SQLException e) {
-            cached = null; // a statement whose fetch failed is closed, not reused
-            close();
-            throw owner.fetchError(e, sql);
+            throw fetchFailed(e);
         }
         release(State.EXHAUSTED);
         return false;
+    }
+
+    /** Closes this result after a failed fetch (its statement is closed, not reused) and says what failed. */
+    private RuntimeException fetchFailed(SQLException e) {
+        cached = null;
+        close();
+        return owner.fetchError(e, sql);
     }
 
     /** The values of a row of any result: the row's own array for rows of this package (not to be changed). */
@@ -159,9 +164,7 @@ public final class CursorResult implements Result {
                 }
             }
         } catch (SQLException e) {
-            cached = null; // a statement whose fetch failed is closed, not reused
-            close();
-            throw owner.fetchError(e, sql);
+            throw fetchFailed(e);
         }
         release(State.EXHAUSTED);
         return null;

@@ -108,9 +108,7 @@ public final class RowLayout {
 
     Object[] read(ResultSet rs) throws SQLException {
         Object[] values = new Object[readers.length];
-        for (int i = 0; i < readers.length; i++) {
-            values[i] = readers[i].read(rs, i + 1);
-        }
+        readInto(rs, values);
         return values;
     }
 
