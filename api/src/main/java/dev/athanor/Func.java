@@ -7,6 +7,7 @@ import dev.athanor.sql.FunctionCall;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * SQL functions (SQLAlchemy's {@code func}): the common ones typed, any other by name with {@link #of}. Arguments
@@ -19,6 +20,8 @@ import java.util.List;
  * }
  */
 public final class Func {
+    /** Compiled once: {@code of} runs per statement (a selectin load builds {@code ANY(...)} each time). */
+    private static final Pattern FUNCTION_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.]*");
     private Func() {
     }
 
@@ -93,7 +96,7 @@ public final class Func {
 
     /** Any function by name, with its result type. */
     public static <T> Expression<T> of(String name, SqlType<T> type, Object... arguments) {
-        if (name == null || !name.matches("[A-Za-z_][A-Za-z0-9_.]*")) {
+        if (name == null || !FUNCTION_NAME.matcher(name).matches()) {
             throw new ArgumentError("not a function name: '" + name + "' (letters, digits, _ and . only)");
         }
         List<Expression<?>> args = new ArrayList<>();

@@ -322,8 +322,24 @@ public abstract class Dialect {
             case Types.CLOB, Types.NCLOB -> Dialect::readClob;
             case Types.BLOB -> ResultSet::getBytes;
             case Types.ARRAY -> Dialect::readArray;
+            case Types.INTEGER -> typedReaders() ? TypedReader.INT : ColumnReader.OBJECT;
+            case Types.BIGINT -> typedReaders() ? TypedReader.LONG : ColumnReader.OBJECT;
+            case Types.VARCHAR -> typedReaders() ? TypedReader.STRING : ColumnReader.OBJECT;
+            case Types.BOOLEAN -> typedReaders() ? TypedReader.BOOLEAN : ColumnReader.OBJECT;
+            // PostgreSQL reports its bool as BIT (and bit(n) too, which getObject does not read as a Boolean)
+            case Types.BIT -> typedReaders() && "bool".equalsIgnoreCase(typeName) ? TypedReader.BOOLEAN
+                    : ColumnReader.OBJECT;
             default -> ColumnReader.OBJECT;
         };
+    }
+
+    /**
+     * Whether INTEGER, BIGINT, VARCHAR and BOOLEAN columns are read with the driver's typed getters
+     * ({@link TypedReader}): only where {@code getObject} gives exactly {@code Integer}, {@code Long}, {@code String}
+     * and {@code Boolean} for them, whatever the column's details.
+     */
+    protected boolean typedReaders() {
+        return false;
     }
 
     /** Whether a TIMESTAMP or TIME type name says "with time zone" ({@code timestamptz}, {@code timetz}, ...). */

@@ -6,6 +6,17 @@ import java.util.Map;
 
 /** PostgreSQL: {@code reWriteBatchedInserts} on by default so executemany INSERTs go out as multi-row VALUES. */
 public final class PostgreSQLDialect extends Dialect {
+    /**
+     * pgJDBC's {@code getObject} picks its getter from the column's type (the same the metadata reports) and reads
+     * int4, int8, text/varchar and bool as exactly Integer, Long, String and Boolean. (H2 does not qualify: its
+     * {@code getObject} gives the value's own type, which can differ from the column's reported one, as in a
+     * recursive CTE's literal column.)
+     */
+    @Override
+    protected boolean typedReaders() {
+        return true;
+    }
+
     public static final PostgreSQLDialect INSTANCE = new PostgreSQLDialect();
 
     private PostgreSQLDialect() {

@@ -25,6 +25,21 @@ public abstract class EntityAccessor {
      */
     public abstract void set(Object entity, int index, Object value);
 
+    /**
+     * Sets every attribute of a freshly loaded object from a row laid out in attribute order ({@code row[offset + i]}
+     * is attribute {@code i}) in straight-line code: a value already of the field's type is stored as it is, another
+     * goes through {@link AttributeMapping#fromDatabase} first; null leaves a primitive field alone. The values stored
+     * are written to {@code snapshot[i]} too, unless it is null (a read-only load). Only for entities whose attributes
+     * are all covered, loaded by default and plain ({@link EntityMapper#populator()}); others throw.
+     */
+    public abstract void populate(Object entity, Object[] row, int offset, Object[] snapshot,
+            AttributeMapping[] attributes);
+
+    /** The generated populate's conversion of a value not of its field's type. */
+    protected static Object convert(AttributeMapping[] attributes, int index, Object raw) {
+        return attributes[index].fromDatabase(raw);
+    }
+
     /** What the generated switch throws for an index it does not cover (a bug: callers check coverage). */
     protected static RuntimeException notCovered(int index) {
         return new IllegalStateException("attribute " + index + " is not covered by the generated accessor");

@@ -119,7 +119,14 @@ final class EntityAccessors {
 
     private static byte[] bytes(Class<?> type, Field[] fields, boolean[] covered, boolean constructor) {
         String entity = Type.getInternalName(type);
-        ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+        // frames computed by ASM: every local is an Object (typed values live on the stack only), so merging frames
+        // never needs a common superclass, which ASM would look up by loading classes
+        ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_FRAMES) {
+            @Override
+            protected String getCommonSuperClass(String type1, String type2) {
+                return "java/lang/Object";
+            }
+        };
         writer.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_SUPER | Opcodes.ACC_SYNTHETIC,
                 entity + "$AthanorAccessor", null, BASE, null);
 
@@ -150,6 +157,7 @@ final class EntityAccessors {
 
         switchMethod(writer, entity, fields, covered, true);
         switchMethod(writer, entity, fields, covered, false);
+        populateMethod(writer, entity, fields, covered);
         writer.visitEnd();
         return writer.toByteArray();
     }
@@ -177,7 +185,6 @@ final class EntityAccessors {
             Class<?> fieldType = field.getType();
             String descriptor = Type.getDescriptor(fieldType);
             method.visitLabel(cases[i]);
-            method.visitFrame(Opcodes.F_SAME, 0, null, 0, null);
             method.visitVarInsn(Opcodes.ALOAD, 1);
             method.visitTypeInsn(Opcodes.CHECKCAST, entity);
             if (get) {
@@ -203,10 +210,98 @@ final class EntityAccessors {
             }
         }
         method.visitLabel(otherwise);
-        method.visitFrame(Opcodes.F_SAME, 0, null, 0, null);
         method.visitVarInsn(Opcodes.ILOAD, 2);
         method.visitMethodInsn(Opcodes.INVOKESTATIC, BASE, "notCovered", "(I)Ljava/lang/RuntimeException;", false);
         method.visitInsn(Opcodes.ATHROW);
+        method.visitMaxs(0, 0);
+        method.visitEnd();
+    }
+
+    /**
+     * {@code populate(entity, row, offset, snapshot, attributes)}: per attribute, {@code v = row[offset + i]}; if it is
+     * not null and not of the field's (boxed) type, {@code v = convert(attributes, i, v)}; the field is set (left
+     * alone for a null primitive) and {@code snapshot[i] = v} when there is a snapshot. Throws when an attribute is
+     * not covered (then the mapper never hands this accessor out as a populator).
+     */
+    private static void populateMethod(ClassWriter writer, String entity, Field[] fields, boolean[] covered) {
+        MethodVisitor method = writer.visitMethod(Opcodes.ACC_PUBLIC, "populate",
+                "(Ljava/lang/Object;[Ljava/lang/Object;I[Ljava/lang/Object;[L"
+                        + Type.getInternalName(AttributeMapping.class) + ";)V", null, null);
+        method.visitCode();
+        for (int i = 0; i < fields.length; i++) {
+            if (!covered[i]) {
+                method.visitLdcInsn(i);
+                method.visitMethodInsn(Opcodes.INVOKESTATIC, BASE, "notCovered", "(I)Ljava/lang/RuntimeException;",
+                        false);
+                method.visitInsn(Opcodes.ATHROW);
+                method.visitMaxs(0, 0);
+                method.visitEnd();
+                return;
+            }
+        }
+        final int entityVar = 1;
+        final int rowVar = 2;
+        final int offsetVar = 3;
+        final int snapshotVar = 4;
+        final int attributesVar = 5;
+        final int valueVar = 6;
+        for (int i = 0; i < fields.length; i++) {
+            Field field = fields[i];
+            Class<?> fieldType = field.getType();
+            boolean primitive = fieldType.isPrimitive();
+            Class<?> boxed = primitive ? box(fieldType) : fieldType;
+            String owner = Type.getInternalName(field.getDeclaringClass());
+            String descriptor = Type.getDescriptor(fieldType);
+            method.visitVarInsn(Opcodes.ALOAD, rowVar);
+            method.visitVarInsn(Opcodes.ILOAD, offsetVar);
+            method.visitLdcInsn(i);
+            method.visitInsn(Opcodes.IADD);
+            method.visitInsn(Opcodes.AALOAD);
+            method.visitVarInsn(Opcodes.ASTORE, valueVar);
+            Label converted = new Label();
+            if (boxed != Object.class) {
+                method.visitVarInsn(Opcodes.ALOAD, valueVar);
+                method.visitTypeInsn(Opcodes.INSTANCEOF, Type.getInternalName(boxed));
+                method.visitJumpInsn(Opcodes.IFNE, converted);
+                method.visitVarInsn(Opcodes.ALOAD, valueVar);
+                method.visitJumpInsn(Opcodes.IFNULL, converted);
+                method.visitVarInsn(Opcodes.ALOAD, attributesVar);
+                method.visitLdcInsn(i);
+                method.visitVarInsn(Opcodes.ALOAD, valueVar);
+                method.visitMethodInsn(Opcodes.INVOKESTATIC, BASE, "convert", "([L"
+                        + Type.getInternalName(AttributeMapping.class) + ";ILjava/lang/Object;)Ljava/lang/Object;",
+                        false);
+                method.visitVarInsn(Opcodes.ASTORE, valueVar);
+            }
+            method.visitLabel(converted);
+            Label snapshot = new Label();
+            if (primitive) {
+                method.visitVarInsn(Opcodes.ALOAD, valueVar);
+                method.visitJumpInsn(Opcodes.IFNULL, snapshot);
+            }
+            method.visitVarInsn(Opcodes.ALOAD, entityVar);
+            method.visitTypeInsn(Opcodes.CHECKCAST, entity);
+            method.visitVarInsn(Opcodes.ALOAD, valueVar);
+            if (primitive) {
+                String box = Type.getInternalName(boxed);
+                method.visitTypeInsn(Opcodes.CHECKCAST, box);
+                method.visitMethodInsn(Opcodes.INVOKEVIRTUAL, box, fieldType.getName() + "Value", "()" + descriptor,
+                        false);
+            } else if (fieldType != Object.class) {
+                method.visitTypeInsn(Opcodes.CHECKCAST, Type.getInternalName(fieldType));
+            }
+            method.visitFieldInsn(Opcodes.PUTFIELD, owner, field.getName(), descriptor);
+            method.visitLabel(snapshot);
+            Label next = new Label();
+            method.visitVarInsn(Opcodes.ALOAD, snapshotVar);
+            method.visitJumpInsn(Opcodes.IFNULL, next);
+            method.visitVarInsn(Opcodes.ALOAD, snapshotVar);
+            method.visitLdcInsn(i);
+            method.visitVarInsn(Opcodes.ALOAD, valueVar);
+            method.visitInsn(Opcodes.AASTORE);
+            method.visitLabel(next);
+        }
+        method.visitInsn(Opcodes.RETURN);
         method.visitMaxs(0, 0);
         method.visitEnd();
     }

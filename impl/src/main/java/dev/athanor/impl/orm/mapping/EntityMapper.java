@@ -98,6 +98,8 @@ public final class EntityMapper {
     private volatile boolean accessGenerated;
     /** The generated accessor (constructor and covered fields), or null. */
     private EntityAccessor accessor;
+    /** {@link #populator()}: written before the volatile {@code accessGenerated}, read racily (null: the loop serves). */
+    private EntityAccessor populator;
 
     /** Called by an attribute's method-handle path: generates the accessor once the entity is in use. */
     void countHandleAccess() {
@@ -125,14 +127,27 @@ public final class EntityMapper {
             EntityAccessors.Generated generated = EntityAccessors.generate(type, fields);
             if (generated != null) {
                 accessor = generated.accessor();
+                boolean plain = deferred.length == 0;
                 for (int i = 0; i < attributes.length; i++) {
                     if (generated.covered()[i]) {
                         attributes[i].useAccessor(generated.accessor());
                     }
+                    plain &= generated.covered()[i] && !attributes[i].isJson()
+                            && !attributes[i].field().getType().isArray();
                 }
+                populator = plain ? generated.accessor() : null;
             }
             accessGenerated = true;
         }
+    }
+
+    /**
+     * The generated accessor when it can populate a whole default load ({@link EntityAccessor#populate}): every
+     * attribute covered and loaded by default (none deferred), none JSON or an array (their snapshots are copies).
+     * Null otherwise, and until the accessor is generated.
+     */
+    public EntityAccessor populator() {
+        return populator;
     }
 
     /** Whether {@link #generateAccess()} ran (whatever it achieved). */

@@ -39,7 +39,15 @@ public final class InstanceState {
 
     /** An int: a session meets fewer than 2^31 objects; with the fields above the object stays at 56 bytes. */
     private int sequence;
-    private Object[] related;
+    /**
+     * The relationship snapshots: null while none is taken; an {@code Object[]} (one slot per relationship) when the
+     * mapper has several; the value itself when it has one ({@link #EMPTY} for a known-empty to-one). A snapshot is
+     * an entity or a List, never an array, so the two forms cannot be confused.
+     */
+    private Object related;
+
+    /** The single relationship's snapshot of a to-one known to be empty. */
+    private static final Object EMPTY = new Object();
     private Object loadMark;
 
     boolean dropped() {
@@ -93,15 +101,28 @@ public final class InstanceState {
      * known to be empty.
      */
     public Object related(int index) {
-        return related == null ? UNLOADED : related[index];
+        Object taken = related;
+        if (taken == null) {
+            return UNLOADED;
+        }
+        if (taken instanceof Object[] all) {
+            return all[index];
+        }
+        return taken == EMPTY ? null : taken;   // the only relationship's, kept without an array
     }
 
     public void related(int index, Object value, int count) {
-        if (related == null) {
-            related = new Object[count];
-            java.util.Arrays.fill(related, UNLOADED);
+        if (count == 1) {   // most entities with a relationship have one: 24 bytes less per object
+            related = value == null ? EMPTY : value;
+            return;
         }
-        related[index] = value;
+        Object[] all = (Object[]) related;
+        if (all == null) {
+            all = new Object[count];
+            java.util.Arrays.fill(all, UNLOADED);
+            related = all;
+        }
+        all[index] = value;
     }
 
     /** Whether any relationship snapshot was taken (else every relationship counts as unloaded). */

@@ -212,8 +212,9 @@ final class RelationshipFlush {
 
     /** What the database holds for a relationship not loaded in memory (the application replaced it unseen). */
     private List<Object> loadedNow(InstanceState state, RelationshipMapping relationship) {
-        return session.relationshipLoader().select(List.of(state), relationship, Integer.MAX_VALUE, false)
-                .getOrDefault(state, List.of());
+        RelationshipLoader.Loaded loaded = session.relationshipLoader()
+                .select(List.of(state), relationship, Integer.MAX_VALUE, false).get(state);
+        return loaded != null ? loaded.members() : List.of();
     }
 
     private void orphan(Orphan orphan, FlushPlan plan, Set<InstanceState> claimed, List<InstanceState> states) {

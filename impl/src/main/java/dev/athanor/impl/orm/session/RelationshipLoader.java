@@ -89,6 +89,15 @@ final class RelationshipLoader {
      * hands it over) or its first element (a to-one).
      */
     void setLoaded(InstanceState state, RelationshipMapping relationship, List<Object> members) {
+        setLoaded(state, relationship, members, null);
+    }
+
+    /**
+     * As above, with the members' states when the caller has them (a selectin load): the back-reference is then set
+     * without looking each member's state up by identity (which builds the session's object-to-state index).
+     */
+    void setLoaded(InstanceState state, RelationshipMapping relationship, List<Object> members,
+            List<InstanceState> memberStates) {
         int count = state.relationships().length;
         if (relationship.isCollection()) {
             Object value = relationship.get(state.entity());
@@ -102,8 +111,9 @@ final class RelationshipLoader {
             state.related(relationship.index(), members, count);
             RelationshipMapping back = relationship.back();
             if (back != null && !back.isCollection()) {
-                for (Object member : members) {
-                    InstanceState memberState = session.stateOf(member);
+                for (int i = 0; i < members.size(); i++) {
+                    Object member = members.get(i);
+                    InstanceState memberState = memberStates != null ? memberStates.get(i) : session.stateOf(member);
                     if (memberState != null && back.get(member) == null
                             && memberState.related(back.index()) == InstanceState.UNLOADED) {
                         back.set(member, state.entity());
@@ -182,12 +192,12 @@ final class RelationshipLoader {
         }
         session.beforeImplicitLoad(relationship.owner().entityName(), relationship.name());
         session.lazyLoadStarting(relationship);
-        Map<InstanceState, List<Object>> loaded = select(List.of(state), relationship, Integer.MAX_VALUE, false);
-        List<Object> members = loaded.getOrDefault(state, new ArrayList<>());
+        Loaded loaded = select(List.of(state), relationship, Integer.MAX_VALUE, false).get(state);
+        List<Object> members = loaded != null ? loaded.members : new ArrayList<>();
+        List<InstanceState> memberStates = loaded != null ? loaded.states : List.of();
         LoadPlan targetPlan = LoadPlan.plain(session.registryImpl(), relationship.target());
-        List<InstanceState> memberStates = targetPlan.hasWorkAfterLoad() ? states(members) : List.of();
-        setLoaded(state, relationship, members);
-        afterLoad(memberStates, targetPlan, false);
+        setLoaded(state, relationship, members, memberStates);
+        afterLoad(targetPlan.hasWorkAfterLoad() ? memberStates : List.of(), targetPlan, false);
     }
 
     /** A many-to-one's target already in the identity map (no SQL), or null. */
@@ -278,21 +288,27 @@ final class RelationshipLoader {
                         }
                     }
                     int batch = branch != null ? branch.batchSize : dev.athanor.orm.Loading.DEFAULT_BATCH_SIZE;
-                    Map<InstanceState, List<Object>> loaded = select(todo, relationship, batch, populateExisting);
+                    Map<InstanceState, Loaded> loaded = select(todo, relationship, batch, populateExisting);
                     boolean deeper = child.hasWorkAfterLoad();
-                    List<Object> members = deeper ? new ArrayList<>() : null;
+                    List<InstanceState> members = deeper ? new ArrayList<>() : null;
+                    Set<InstanceState> seen = deeper ? Collections.newSetFromMap(new IdentityHashMap<>()) : null;
                     for (InstanceState parent : todo) {
-                        List<Object> of = loaded.get(parent);
+                        Loaded of = loaded.get(parent);
                         if (of == null) {
-                            of = relationship.isCollection() ? new ArrayList<>() : List.of();
+                            setLoaded(parent, relationship, relationship.isCollection() ? new ArrayList<>() : List.of());
+                            continue;
                         }
                         if (deeper) {
-                            members.addAll(of);
+                            for (InstanceState member : of.states) {
+                                if (seen.add(member)) {
+                                    members.add(member);
+                                }
+                            }
                         }
-                        setLoaded(parent, relationship, of);
+                        setLoaded(parent, relationship, of.members, of.states);
                     }
                     if (deeper) {
-                        afterLoad(states(members), child, populateExisting);
+                        afterLoad(members, child, populateExisting);
                     }
                 }
             }
@@ -335,7 +351,7 @@ final class RelationshipLoader {
      * Loads a relationship for several parents: per batch one {@code SELECT target ... WHERE key IN (...)} (through
      * the association table for a many-to-many); the members of each parent, in key order.
      */
-    Map<InstanceState, List<Object>> select(List<InstanceState> parents, RelationshipMapping relationship,
+    Map<InstanceState, Loaded> select(List<InstanceState> parents, RelationshipMapping relationship,
             int batchSize, boolean populateExisting) {
         if (parents.isEmpty()) {
             return new IdentityHashMap<>();
@@ -410,35 +426,47 @@ final class RelationshipLoader {
                     }
                     Group group = key == null ? null : byKey.get(key);
                     if (group != null) {
-                        group.members.add(member.entity());
+                        group.members.add(member);
                     }
                 }
             }
         }
-        Map<InstanceState, List<Object>> result = new IdentityHashMap<>(parents.size());
+        Map<InstanceState, Loaded> result = new IdentityHashMap<>(parents.size());
         for (Object key : keys) {
             Group group = byKey.get(key);
             if (group.members.isEmpty()) {
                 continue;   // absent from the result, as a parent without members always was
             }
             if (!manyToOne) {
-                sortByKey(target, group.members);
+                sortStatesByKey(group.members);
             }
-            result.put(group.parent, group.members);
+            List<Object> entities = new ArrayList<>(group.members.size());
+            for (InstanceState member : group.members) {
+                entities.add(member.entity());
+            }
+            result.put(group.parent, new Loaded(entities, group.members));
             if (group.more != null) {
                 for (InstanceState other : group.more) {
-                    result.put(other, new ArrayList<>(group.members));   // each parent's list is its own snapshot
+                    // each parent's list is its own snapshot
+                    result.put(other, new Loaded(new ArrayList<>(entities), group.members));
                 }
             }
         }
         return result;
     }
 
-    /** The parents of one key value (nearly always one) and the members loaded for them, in row order. */
+    /**
+     * What a selectin load read for one parent: the members (the list becomes the collection and its snapshot, so
+     * it is the parent's own) and their states, in the same order (shared by the parents of one key).
+     */
+    record Loaded(List<Object> members, List<InstanceState> states) {
+    }
+
+    /** The parents of one key value (nearly always one) and the states of the members loaded for them, in row order. */
     private static final class Group {
         final InstanceState parent;
         List<InstanceState> more;
-        final ArrayList<Object> members = new ArrayList<>();
+        final ArrayList<InstanceState> members = new ArrayList<>();
 
         Group(InstanceState parent) {
             this.parent = parent;
@@ -495,6 +523,46 @@ final class RelationshipLoader {
             }
             return 0;
         });
+    }
+
+    /**
+     * {@link #sortByKey} for the states of loaded members, by their identity keys (a single-column key, which the
+     * state holds: no field read); composite keys go through the entities' key fields.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void sortStatesByKey(List<InstanceState> members) {
+        int size = members.size();
+        if (size < 2) {
+            return;
+        }
+        EntityMapper mapper = members.get(0).mapper();
+        if (mapper.primaryKey().length != 1) {
+            List<Object> entities = new ArrayList<>(size);
+            for (InstanceState member : members) {
+                entities.add(member.entity());
+            }
+            sortByKey(mapper, entities);
+            Map<Object, InstanceState> byEntity = new IdentityHashMap<>(size);
+            for (InstanceState member : members) {
+                byEntity.put(member.entity(), member);
+            }
+            for (int i = 0; i < size; i++) {
+                members.set(i, byEntity.get(entities.get(i)));
+            }
+            return;
+        }
+        boolean sorted = true;
+        for (int i = 1; i < size && sorted; i++) {
+            Object before = members.get(i - 1).key();
+            Object key = members.get(i).key();
+            if (!(before instanceof Comparable) || !(key instanceof Comparable) || before.getClass() != key.getClass()) {
+                return;   // as sortByKey: keys that do not compare keep the row order
+            }
+            sorted = ((Comparable) before).compareTo(key) <= 0;
+        }
+        if (!sorted) {
+            members.sort((a, b) -> ((Comparable) a.key()).compareTo(b.key()));
+        }
     }
 
     /** The value of a one-column key, or the List of a composite one; null if a part is null. */

@@ -1102,6 +1102,18 @@ public final class SessionImpl implements Session, DeferredLoader, dev.athanor.i
     private static void populate(InstanceState state, Object[] row, int offset, EntityColumns columns) {
         Object entity = state.entity();
         AttributeMapping[] loaded = columns.loaded();
+        EntityMapper mapper = state.mapper();
+        dev.athanor.impl.orm.mapping.EntityAccessor populator = mapper.populator();
+        if (populator != null && columns.isDefault(mapper)) {
+            // the default load of a plain entity: generated straight-line code (row order is attribute order)
+            try {
+                populator.populate(entity, row, offset, state.isReadOnly() ? null : state.snapshotArray(), loaded);
+                state.expired(false);
+                return;
+            } catch (ClassCastException e) {
+                // a value that does not fit its field: the loop below names the field in its error
+            }
+        }
         if (state.isReadOnly()) {
             for (int i = 0; i < loaded.length; i++) {   // no snapshot: a read-only object is not dirty-checked
                 loaded[i].set(entity, loaded[i].fromDatabase(row[offset + i]));

@@ -37,6 +37,62 @@ class IdentityMapTest {
         }
     }
 
+    /** Keys of a load in a run keep their own slots (in order in memory); the table stays unscrambled. */
+    @Test
+    void aRunOfKeysKeepsItsOwnSlots() {
+        IdentityMap.States states = new IdentityMap.States();
+        List<InstanceState> added = new java.util.ArrayList<>();
+        for (int key = 1; key <= 10_000; key++) {
+            assertThat(states.get(key)).isNull();
+            InstanceState state = state();
+            states.put(key, state);
+            added.add(state);
+        }
+        for (int key = 1; key <= 10_000; key++) {
+            assertThat(states.get(key)).isSameAs(added.get(key - 1));
+        }
+        assertThat(states.isScrambled()).isFalse();
+    }
+
+    /**
+     * Keys that would crowd one region of an unscrambled table (a stride of a power of two, and runs that overlap
+     * modulo the table's size) switch it to scrambled slots; it still behaves as a HashMap through puts and removes.
+     */
+    @Test
+    void crowdingKeysScrambleTheTableAndLoseNothing() {
+        IdentityMap.States states = new IdentityMap.States();
+        Map<Integer, InstanceState> expected = new HashMap<>();
+        for (int i = 0; i < 3_000; i++) {
+            int key = i * 65_536;   // every key at slot 0 of any table below 65,536 slots
+            InstanceState state = state();
+            assertThat(states.get(key)).isNull();
+            states.put(key, state);
+            expected.put(key, state);
+        }
+        assertThat(states.isScrambled()).isTrue();
+        for (int i = 0; i < 3_000; i += 3) {
+            states.remove(i * 65_536);
+            expected.remove(i * 65_536);
+        }
+        for (int i = 0; i < 3_000; i++) {
+            assertThat(states.get(i * 65_536)).as("key %d", i * 65_536).isSameAs(expected.get(i * 65_536));
+        }
+
+        IdentityMap.States runs = new IdentityMap.States();
+        expected.clear();
+        for (int key = 1; key <= 1_000; key++) {   // 1..1000, then 4097..5096: the same slots of a 4,096-slot table
+            for (int run : new int[] {0, 4_096}) {
+                InstanceState state = state();
+                runs.put(key + run, state);
+                expected.put(key + run, state);
+            }
+        }
+        assertThat(runs.isScrambled()).isTrue();
+        for (Map.Entry<Integer, InstanceState> entry : expected.entrySet()) {
+            assertThat(runs.get(entry.getKey())).isSameAs(entry.getValue());
+        }
+    }
+
     /** A load's pattern: get, miss, put right after (the put takes the slot the miss found), mixed with others. */
     @Test
     void aPutAfterAMissTakesTheSlotTheMissFoundOnlyWhileItIsValid() {
