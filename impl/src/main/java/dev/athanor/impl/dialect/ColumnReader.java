@@ -8,7 +8,7 @@ import java.sql.SQLException;
 public interface ColumnReader {
 
     /** The default: whatever the driver's {@code getObject} gives. */
-    ColumnReader OBJECT = ResultSet::getObject;
+    ColumnReader OBJECT = TypedReader.OBJECT;
 
     Object read(ResultSet rs, int column) throws SQLException;
 }

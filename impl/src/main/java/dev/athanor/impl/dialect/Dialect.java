@@ -310,15 +310,11 @@ public abstract class Dialect {
             return ResultSet::getString;
         }
         return switch (jdbcType) {
-            case Types.TIMESTAMP -> withZone(typeName)
-                    ? (rs, i) -> rs.getObject(i, OffsetDateTime.class)
-                    : (rs, i) -> rs.getObject(i, LocalDateTime.class);
-            case Types.TIMESTAMP_WITH_TIMEZONE -> (rs, i) -> rs.getObject(i, OffsetDateTime.class);
-            case Types.DATE -> (rs, i) -> rs.getObject(i, LocalDate.class);
-            case Types.TIME -> withZone(typeName)
-                    ? (rs, i) -> rs.getObject(i, OffsetTime.class)
-                    : (rs, i) -> rs.getObject(i, LocalTime.class);
-            case Types.TIME_WITH_TIMEZONE -> (rs, i) -> rs.getObject(i, OffsetTime.class);
+            case Types.TIMESTAMP -> withZone(typeName) ? TypedReader.OFFSET_DATE_TIME : TypedReader.LOCAL_DATE_TIME;
+            case Types.TIMESTAMP_WITH_TIMEZONE -> TypedReader.OFFSET_DATE_TIME;
+            case Types.DATE -> TypedReader.LOCAL_DATE;
+            case Types.TIME -> withZone(typeName) ? TypedReader.OFFSET_TIME : TypedReader.LOCAL_TIME;
+            case Types.TIME_WITH_TIMEZONE -> TypedReader.OFFSET_TIME;
             case Types.CLOB, Types.NCLOB -> Dialect::readClob;
             case Types.BLOB -> ResultSet::getBytes;
             case Types.ARRAY -> Dialect::readArray;
