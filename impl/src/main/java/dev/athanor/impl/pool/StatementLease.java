@@ -44,11 +44,6 @@ public final class StatementLease {
         this.handle = handle;
     }
 
-    /** The cache of the physical connection. */
-    public StatementCache cache() {
-        return cache;
-    }
-
     /**
      * An idle statement for {@code key}, now taken out of the cache, or null (a miss: prepare one through the handle
      * and give it to {@link #entry}).
