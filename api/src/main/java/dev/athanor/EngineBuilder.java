@@ -155,8 +155,15 @@ public final class EngineBuilder {
      * {@code prepared_statement_cache_size}; default {@value EngineOptions#DEFAULT_STATEMENT_CACHE_SIZE}, 0 turns
      * it off): a statement whose SQL ran before on the connection is bound and executed again instead of prepared
      * again, the least recently used one closed when the cache is full. Statements are never shared between
-     * connections or between two open results. Not used for connections that take part in JTA transactions (XA or
-     * a container's pool) nor for statements of the asyncio layer's cancellable tasks.
+     * connections or between two open results.
+     *
+     * <p>Also used by pools whose connections take part in JTA transactions ({@link #xa}, and the CDI extension's
+     * pools under Narayana): a statement taken from the cache makes the pool's enlistment checks that
+     * {@code prepareStatement} makes, and runs in the transaction its connection is enlisted in at the time, so its
+     * work commits or rolls back with that transaction as a newly prepared statement's would. Not used over an
+     * application server's DataSource (the CDI extension's {@code jndi-name}), whose pool Athanor does not own: the
+     * server's own statement cache does that job there. The asyncio layer's tasks use it, except {@code stream()}
+     * with a fetch size.
      */
     public EngineBuilder statementCacheSize(int size) {
         if (size < 0) {

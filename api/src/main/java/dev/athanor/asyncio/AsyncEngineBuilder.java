@@ -99,6 +99,20 @@ public final class AsyncEngineBuilder {
         return this;
     }
 
+    /**
+     * How many prepared statements each pooled connection keeps for reuse, as {@link EngineBuilder#statementCacheSize}
+     * (default {@value dev.athanor.EngineOptions#DEFAULT_STATEMENT_CACHE_SIZE}, 0 turns it off). The tasks of the
+     * async engine run on its connections and use the cache too: a {@code cancel} that comes after a statement went
+     * back to the cache never reaches it; only {@code stream()}, which sets a fetch size, prepares statements of its
+     * own.
+     *
+     * @throws dev.athanor.ArgumentError if {@code size} is negative
+     */
+    public AsyncEngineBuilder statementCacheSize(int size) {
+        engine.statementCacheSize(size);
+        return this;
+    }
+
     /** Runs the blocking work on this executor instead of threads owned by the engine. */
     public AsyncEngineBuilder executor(Executor executor) {
         async = async.withExecutor(executor);

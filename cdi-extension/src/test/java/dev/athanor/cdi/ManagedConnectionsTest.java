@@ -138,6 +138,10 @@ class ManagedConnectionsTest {
             tm.begin();
             try (Connection conn = engine.connect()) {
                 insert(conn, 2);
+                // no statement cache over a pool Athanor does not own, even one whose handles it could unwrap
+                assertThat(conn.unwrap(java.sql.Connection.class))
+                        .isInstanceOf(io.agroal.pool.wrapper.ConnectionWrapper.class);
+                assertThat(dev.athanor.impl.engine.StatementCaches.of(engine, conn)).isNull();
             }
             tm.commit();
             assertThat(db.countRows("jta_rows")).isEqualTo(1);

@@ -70,9 +70,9 @@ public final class ConnectionImpl implements Connection, ResultOwner, RawSqlExec
         this.echo = engine.echo();
         this.events = engine.eventsImpl();
         this.autocommit = engine.autocommit();
-        // Only connections of Athanor's own pool outside JTA cache statements (the pool answers null otherwise).
-        this.executor = new StatementExecutor(this, engine, jdbc,
-                managed == null ? engine.pool().statementCache(jdbc) : null);
+        // Connections of Athanor's own pool cache statements, enlisted in a JTA transaction or not (the lease makes
+        // Agroal's enlistment checks on a hit); over a server's DataSource the pool answers null.
+        this.executor = new StatementExecutor(this, engine, jdbc, engine.pool().statementLease(jdbc));
         this.routing = engine.replicas() == null ? null : new ReadRouting(engine.replicas());
     }
 

@@ -8,6 +8,7 @@ import dev.athanor.Result;
 import dev.athanor.TextClause;
 import dev.athanor.impl.dialect.Dialect;
 import dev.athanor.impl.pool.StatementCache;
+import dev.athanor.impl.pool.StatementLease;
 import dev.athanor.impl.result.CursorResult;
 import dev.athanor.impl.sql.BoundStatement;
 import dev.athanor.impl.sql.ParameterBinder;
@@ -36,9 +37,9 @@ public final class StatementExecutor {
     private final EchoLog echo;
     private final EngineEventsImpl events;
     /** Prepared statements of this connection kept for reuse, or null (see {@link #cache()}). */
-    private final StatementCache cache;
+    private final StatementLease cache;
 
-    StatementExecutor(ConnectionImpl connection, EngineImpl engine, java.sql.Connection jdbc, StatementCache cache) {
+    StatementExecutor(ConnectionImpl connection, EngineImpl engine, java.sql.Connection jdbc, StatementLease cache) {
         this.connection = connection;
         this.engine = engine;
         this.jdbc = jdbc;
@@ -76,7 +77,7 @@ public final class StatementExecutor {
         }
         boolean timed = events.active();
         long start = timed ? System.nanoTime() : 0L;
-        StatementCache cache = cache();
+        StatementLease cache = cache();
         StatementCache.Entry entry = null;
         PreparedStatement ps = null;
         try {
@@ -132,13 +133,13 @@ public final class StatementExecutor {
      * The connection's statement cache, or null when statements are prepared for one use: caching is off, or a
      * {@link StatementScope} of this thread streams with a fetch size.
      */
-    private StatementCache cache() {
-        StatementCache cache = this.cache;
+    private StatementLease cache() {
+        StatementLease cache = this.cache;
         return cache == null || !StatementScope.cacheable() ? null : cache;
     }
 
     /** A statement for {@code sql} from the cache, or prepared now (then given to the cache when it is done). */
-    private StatementCache.Entry take(StatementCache cache, Object key, String sql, String keyColumn)
+    private StatementCache.Entry take(StatementLease cache, Object key, String sql, String keyColumn)
             throws SQLException {
         StatementCache.Entry entry = cache.take(key);
         if (entry == null) {
@@ -238,7 +239,7 @@ public final class StatementExecutor {
         }
         boolean timed = events.active();
         long start = timed ? System.nanoTime() : 0L;
-        StatementCache cache = cache();
+        StatementLease cache = cache();
         StatementCache.Entry entry = null;
         PreparedStatement ps = null;
         try {

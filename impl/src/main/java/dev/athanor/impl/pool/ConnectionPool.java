@@ -59,8 +59,13 @@ public final class ConnectionPool implements AutoCloseable {
     private boolean xaManualCommit;
     /** Connections Agroal failed to open (its listener counts them): a refill that failed will not come. */
     private final AtomicLong creationFailures = new AtomicLong();
-    /** Prepared statements kept per physical connection (0: none; always 0 for JTA, XA and a server's DataSource). */
+    /**
+     * Prepared statements kept per physical connection (0: none). Always 0 over a server's DataSource, see
+     * {@link #overDataSource}.
+     */
     private int statementCacheSize;
+    /** Connections take part in JTA transactions (XA or not): a cache hit makes Agroal's checks, see StatementLease. */
+    private boolean jta;
     /** The statement cache of each physical connection (the driver's, under Agroal's wrappers), made on first use. */
     private final Map<Connection, StatementCache> statementCaches = new ConcurrentHashMap<>();
 
@@ -76,6 +81,16 @@ public final class ConnectionPool implements AutoCloseable {
     /**
      * Connections from a DataSource that someone else pools (an application server's JTA DataSource, found by JNDI):
      * Athanor builds no pool, {@link #status()} reports zeros and {@link #close()} leaves the DataSource open.
+     *
+     * <p>No statement cache here, whatever {@code statementCacheSize} says: Athanor does not own these connections.
+     * It hears nothing when the server destroys a physical connection (a cache would keep it reachable with its
+     * closed statements), has no portable way to find the physical connection under the server's handle (Payara's
+     * and WildFly's handles are per checkout, and what {@code unwrap} gives is the server's business), and a cached
+     * statement would bypass what the server's handle does on {@code prepareStatement}: enlisting lazily (Payara's
+     * lazy connection enlistment and association) and tracking statements to close them with the handle (WildFly's
+     * {@code track-statements}), neither of which Athanor can call. Servers have statement caches of their own that
+     * stay inside their handles (Payara's {@code statement-cache-size}, WildFly's
+     * {@code prepared-statement-cache-size}).
      */
     public static ConnectionPool overDataSource(javax.sql.DataSource dataSource) {
         return new ConnectionPool(dataSource, null, 0, 0, Duration.ZERO);
@@ -177,8 +192,9 @@ public final class ConnectionPool implements AutoCloseable {
                 options.poolTimeout());
         listener.creationFailures = started.creationFailures;
         listener.statementCaches = started.statementCaches;
-        // Under JTA Agroal checks the enlistment on every prepareStatement, which a reused statement would skip.
-        started.statementCacheSize = transactionIntegration == null && xa == null ? options.statementCacheSize() : 0;
+        started.statementCacheSize = options.statementCacheSize();
+        // Under JTA Agroal checks the enlistment on every prepareStatement; a reused statement makes the same checks.
+        started.jta = transactionIntegration != null || xa != null;
         started.xaManualCommit = xa != null && options.isolationLevel() != IsolationLevel.AUTOCOMMIT;
         return started;
     }
@@ -205,8 +221,24 @@ public final class ConnectionPool implements AutoCloseable {
     }
 
     /**
+     * How the holder of {@code connection} (a connection of {@link #checkout}) uses the statement cache of its
+     * physical connection, or null when statements are not cached on it. In a JTA or XA pool the lease makes the
+     * checks of Agroal's {@code prepareStatement} on every use, since a cached statement skips it; see
+     * {@link StatementLease}.
+     */
+    public StatementLease statementLease(Connection connection) {
+        StatementCache cache = statementCache(connection);
+        if (cache == null) {
+            return null;
+        }
+        return jta ? new StatementLease(cache, (io.agroal.pool.wrapper.ConnectionWrapper) connection)
+                : cache.unguarded();
+    }
+
+    /**
      * The statement cache of the physical connection under {@code connection} (a connection of {@link #checkout}),
-     * or null when statements are not cached on it. Only the connection's current holder may use it.
+     * or null when statements are not cached on it. Only the connection's current holder may use it, through
+     * {@link #statementLease}.
      */
     public StatementCache statementCache(Connection connection) {
         if (statementCacheSize <= 0 || !(connection instanceof io.agroal.pool.wrapper.ConnectionWrapper wrapper)) {

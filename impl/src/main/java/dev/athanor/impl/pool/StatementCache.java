@@ -16,12 +16,16 @@ import java.util.Map;
  * back. At most {@code capacity} idle statements are kept; the least recently used is closed to make room.
  *
  * <p>Not thread-safe, and need not be: only the thread holding the connection uses it, and the pool's hand-over of
- * the connection orders one holder's use before the next's. It lives as long as the physical connection (the pool
- * forgets it when it destroys the connection, which closes the statements with it).
+ * the connection orders one holder's use before the next's. Under JTA the hand-over comes when the transaction ends,
+ * possibly while the Athanor connection that held it is still open: a checkout uses the cache through a
+ * {@link StatementLease}, which refuses once its handle is closed. It lives as long as the physical connection (the
+ * pool forgets it when it destroys the connection, which closes the statements with it).
  */
 public final class StatementCache {
     private final int capacity;
     private final LinkedHashMap<Object, Entry> idle;
+    /** The lease of every checkout of a pool without JTA: nothing to check, so one for all. */
+    private final StatementLease unguarded = new StatementLease(this, null);
     private long hits;
     private long misses;
     private long evictions;
@@ -41,18 +45,27 @@ public final class StatementCache {
         };
     }
 
+    /** The lease for checkouts that need no checks (see {@link StatementLease}). */
+    StatementLease unguarded() {
+        return unguarded;
+    }
+
     /** The key of a statement asking for the generated value of {@code keyColumn}; plain statements use the SQL. */
     public static Object generatedKeysKey(String sql, String keyColumn) {
         return new GeneratedKeys(sql, keyColumn);
     }
 
-    /** An idle statement for {@code key}, now taken out of the cache, or null (a miss: prepare one). */
+    /**
+     * An idle statement for {@code key}, now taken out of the cache, or null (a miss: prepare one). A checkout takes
+     * through its {@link StatementLease}, which makes the pool's checks first.
+     */
     public Entry take(Object key) {
         Entry entry = idle.remove(key);
         if (entry == null) {
             misses++;
         } else {
             hits++;
+            entry.lease = null; // the last taker's checkout is over
         }
         return entry;
     }
@@ -119,6 +132,8 @@ public final class StatementCache {
         private final PreparedStatement statement;
         private Object layout;
         private Holder holder;
+        /** The checkout that took the statement last (set by {@link StatementLease}), or null. */
+        StatementLease lease;
 
         private Entry(StatementCache cache, Object key, PreparedStatement statement) {
             this.cache = cache;
@@ -141,10 +156,16 @@ public final class StatementCache {
 
         /**
          * Returns the statement to its cache for the next execution of its SQL, its parameters cleared (so the cache
-         * holds no application values); a statement that cannot be cleared is closed instead.
+         * holds no application values); a statement that cannot be cleared, or whose checkout no longer holds the
+         * connection (its JTA transaction ended, see {@link StatementLease}), is closed instead.
          */
         public void release() {
             letGo();
+            StatementLease taker = lease;
+            if (taker != null && !taker.holdsConnection()) {
+                closeQuietly(); // as an uncached statement would be: the cache is the next holder's by now
+                return;
+            }
             try {
                 if (statement.isClosed()) {
                     return; // closed under the result (an error path): nothing to keep

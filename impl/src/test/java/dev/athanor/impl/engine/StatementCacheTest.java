@@ -273,6 +273,28 @@ class StatementCacheTest {
     }
 
     @Test
+    void theAsyncBuildersSizeReachesItsPool() {
+        for (int size : new int[] {0, 3}) {
+            dev.athanor.asyncio.AsyncEngine async = dev.athanor.asyncio.AsyncEngine.builder(db.jdbcUrl())
+                    .user(db.user()).password(db.password()).poolSize(1).maxOverflow(0).statementCacheSize(size)
+                    .build();
+            try (Connection conn = async.sync().connect()) {
+                StatementCache cache = StatementCaches.of(async.sync(), conn);
+                if (size == 0) {
+                    assertThat(cache).isNull();
+                } else {
+                    conn.execute(text("SELECT 1")).scalar();
+                    conn.execute(text("SELECT 1")).scalar();
+                    assertThat(cache.size()).isEqualTo(1);
+                    assertThat(cache.hits()).isEqualTo(1);
+                }
+            } finally {
+                async.dispose().toCompletableFuture().join();
+            }
+        }
+    }
+
+    @Test
     void sizeZeroPreparesEveryStatementAnew() {
         EngineImpl engine = engine(0);
         create(engine);
