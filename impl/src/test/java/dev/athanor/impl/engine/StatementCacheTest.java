@@ -55,15 +55,8 @@ class StatementCacheTest {
         return engine.pool().statementCache(connection.unwrap(java.sql.Connection.class));
     }
 
-    /** The idle statement cached for {@code sql} (taken out and given back, so the cache is as before). */
     private static PreparedStatement cached(StatementCache cache, String sql) {
-        StatementCache.Entry entry = cache.take(sql);
-        if (entry == null) {
-            return null;
-        }
-        PreparedStatement statement = entry.statement();
-        entry.release();
-        return statement;
+        return StatementCaches.cached(cache, sql);
     }
 
     private static void create(Engine engine) {
