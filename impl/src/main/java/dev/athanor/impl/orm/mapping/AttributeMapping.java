@@ -171,6 +171,11 @@ public final class AttributeMapping {
         if (json != null) {
             return !Objects.equals(json.write(value), snapshot);
         }
+        if (value == snapshot) {
+            // the same object as the snapshot holds (after a flush or load of an unchanged field): equal whatever its
+            // type, found without reading the object itself (a BigDecimal's compareTo, a value's equals)
+            return false;
+        }
         if (value instanceof byte[] a && snapshot instanceof byte[] b) {
             return !Arrays.equals(a, b);
         }
