@@ -415,6 +415,13 @@ public final class UnitOfWork {
      */
     private void insert(EntityMapper mapper, List<InstanceState> rows) {
         AttributeMapping[] attributes = mapper.attributes();
+        // Columns whose value is written as it is, whatever it is (NULL too): no check per row.
+        boolean[] plain = new boolean[attributes.length];
+        for (int i = 0; i < attributes.length; i++) {
+            AttributeMapping attribute = attributes[i];
+            plain[i] = !attribute.isVersion() && !attribute.hasInsertDefault() && !attribute.isDatabaseGenerated()
+                    && !attribute.hasServerDefault() && !attribute.isPrimaryKey();
+        }
         BitSet columns = new BitSet(attributes.length);
         List<Shape> shapes = new ArrayList<>(1);
         Shape last = null;
@@ -425,6 +432,11 @@ public final class UnitOfWork {
             for (int i = 0; i < attributes.length; i++) {
                 AttributeMapping attribute = attributes[i];
                 Object value = attribute.get(entity);
+                if (plain[i]) {
+                    row[i] = attribute.snapshot(value);
+                    columns.set(i);
+                    continue;
+                }
                 if (attribute.isVersion() && (value == null || ((Number) value).longValue() == 0)) {
                     value = attribute.fromDatabase(1);
                     write(state, attribute, value);

@@ -45,6 +45,8 @@ public final class AttributeMapping {
     private final String where;
     private final Field field;
     private final boolean primitive;
+    /** Whether the snapshot of a value is the value itself (no JSON text, no copy of a byte array to make). */
+    private final boolean snapshotIsValue;
     private EntityMapper owner;
     private int index;
     private Column<?> column;
@@ -72,6 +74,7 @@ public final class AttributeMapping {
         this.where = field.getDeclaringClass().getSimpleName() + "." + field.getName();
         this.field = field;
         this.primitive = field.getType().isPrimitive();
+        this.snapshotIsValue = json == null && !field.getType().isAssignableFrom(byte[].class);
     }
 
     Field field() {
@@ -157,8 +160,8 @@ public final class AttributeMapping {
 
     /** What dirty checking keeps of a value: JSON as its text (a deep copy), arrays cloned. */
     public Object snapshot(Object value) {
-        if (value == null) {
-            return null;
+        if (snapshotIsValue || value == null) {   // known from the field's type: the value itself is not read
+            return value;
         }
         if (json != null) {
             return json.write(value);
