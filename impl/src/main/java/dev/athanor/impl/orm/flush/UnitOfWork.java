@@ -397,7 +397,11 @@ public final class UnitOfWork {
 
         Shape(BitSet columns, int expectedRows) {
             this.columns = columns;
-            this.positions = columns.stream().toArray();
+            this.positions = new int[columns.cardinality()];
+            int n = 0;
+            for (int i = columns.nextSetBit(0); i >= 0; i = columns.nextSetBit(i + 1)) {
+                positions[n++] = i;
+            }
             this.states = new ArrayList<>(expectedRows);
             this.rows = new ArrayList<>(expectedRows);
         }
@@ -415,13 +419,6 @@ public final class UnitOfWork {
      */
     private void insert(EntityMapper mapper, List<InstanceState> rows) {
         AttributeMapping[] attributes = mapper.attributes();
-        // Columns whose value is written as it is, whatever it is (NULL too): no check per row.
-        boolean[] plain = new boolean[attributes.length];
-        for (int i = 0; i < attributes.length; i++) {
-            AttributeMapping attribute = attributes[i];
-            plain[i] = !attribute.isVersion() && !attribute.hasInsertDefault() && !attribute.isDatabaseGenerated()
-                    && !attribute.hasServerDefault() && !attribute.isPrimaryKey();
-        }
         BitSet columns = new BitSet(attributes.length);
         List<Shape> shapes = new ArrayList<>(1);
         Shape last = null;
@@ -432,7 +429,7 @@ public final class UnitOfWork {
             for (int i = 0; i < attributes.length; i++) {
                 AttributeMapping attribute = attributes[i];
                 Object value = attribute.get(entity);
-                if (plain[i]) {
+                if (attribute.isInsertedAsIs()) {   // most columns: no check per row
                     row[i] = attribute.snapshot(value);
                     columns.set(i);
                     continue;

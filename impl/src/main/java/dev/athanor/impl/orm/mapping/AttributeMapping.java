@@ -47,6 +47,8 @@ public final class AttributeMapping {
     private final boolean primitive;
     /** Whether the snapshot of a value is the value itself (no JSON text, no copy of a byte array to make). */
     private final boolean snapshotIsValue;
+    /** Whether an INSERT writes the field's value as it is, null too (no key, version, default or generation). */
+    private final boolean insertedAsIs;
     private EntityMapper owner;
     private int index;
     private Column<?> column;
@@ -75,6 +77,8 @@ public final class AttributeMapping {
         this.field = field;
         this.primitive = field.getType().isPrimitive();
         this.snapshotIsValue = json == null && !field.getType().isAssignableFrom(byte[].class);
+        this.insertedAsIs = !primaryKey && !version && generation == Generation.NONE && !serverDefault
+                && insertDefault == null && insertDefaultValue == null;
     }
 
     Field field() {
@@ -279,6 +283,14 @@ public final class AttributeMapping {
     /** Whether the database fills it in when left out (identity). */
     public boolean isDatabaseGenerated() {
         return generation == Generation.IDENTITY;
+    }
+
+    /**
+     * Whether an INSERT writes the field's value as it is, null included: not a key, a version, a column with a
+     * default or a generated one, which the unit of work checks per row.
+     */
+    public boolean isInsertedAsIs() {
+        return insertedAsIs;
     }
 
     public boolean isVersion() {

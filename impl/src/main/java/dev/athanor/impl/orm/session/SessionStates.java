@@ -51,7 +51,7 @@ final class SessionStates {
                     index.put(state.entity(), state);
                 }
             }
-        } else if (index.size() < needed / 2) {
+        } else if (index.size() < needed / 2) {   // most of the index is to come: rehash once, now
             IdentityHashMap<Object, InstanceState> larger = new IdentityHashMap<>(needed - dropped);
             larger.putAll(index);
             index = larger;
