@@ -6,15 +6,25 @@ import dev.athanor.StatementEvent;
 import dev.athanor.orm.mapping.Column;
 import dev.athanor.orm.mapping.Entity;
 import dev.athanor.orm.mapping.Id;
+import dev.athanor.orm.mapping.Version;
+import dev.athanor.orm.model.Group;
+import dev.athanor.orm.model.Node;
+import dev.athanor.orm.model.Permission;
+import dev.athanor.orm.model.User;
+import dev.athanor.orm.mapping.SqlType;
 import dev.athanor.testing.DatabaseTest;
 import dev.athanor.testing.StatementRecorder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
+import static dev.athanor.Sql.select;
+import static dev.athanor.Sql.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -55,13 +65,39 @@ class FlushStatementsTest {
         }
     }
 
+    /**
+     * Values whose snapshot is not the field's object (a copy of the bytes, the JSON text) or compares by value
+     * (a BigDecimal's scale), a primitive, and a version the INSERT sets.
+     */
+    @Entity(table = "flush_samples")
+    public static class Sample {
+        @Id public Integer id;
+        @Column(length = 40) public String label;
+        @Column(precision = 10, scale = 2) public BigDecimal price;
+        @Column public byte[] data;
+        @Column(type = SqlType.JSON) public List<String> tags;
+        @Column public int count;
+        @Version public int version;
+
+        public Sample() {
+        }
+
+        Sample(String label, int count) {
+            this.label = label;
+            this.count = count;
+            this.price = new BigDecimal("1.50");
+            this.data = new byte[] {1, 2, (byte) count};
+            this.tags = new ArrayList<>(List.of("t" + count));
+        }
+    }
+
     private Engine engine;
     private SessionMaker sessions;
 
     @BeforeEach
     void schema(Engine engine) {
         this.engine = engine;
-        Registry registry = Registry.of(Reading.class, Code.class);
+        Registry registry = Registry.of(Reading.class, Code.class, Sample.class);
         registry.metadata().createAll(engine);
         sessions = SessionMaker.of(engine, registry);
     }
@@ -134,6 +170,10 @@ class FlushStatementsTest {
             assertThat(events.get(events.size() - 2).sql()).startsWith("INSERT INTO ").contains("taken");
             assertThat(events.get(events.size() - 1).sql()).startsWith("SELECT ");
             assertThat(sql.commits()).isEqualTo(1);
+            // the keys and the values read back are in the snapshots: nothing is dirty, the next commit writes nothing
+            assertThat(readings).noneMatch(session::isModified);
+            session.commit();
+            assertThat(sql.count()).isEqualTo(events.size());
         }
         // keys in the order the rows were sent: the first shape's rows, then the second's
         assertThat(readings).extracting(r -> r.id).containsExactly(1, 5, 2, 3, 6, 4);
@@ -164,6 +204,8 @@ class FlushStatementsTest {
     @Test
     void aFailedFlushPutsEveryGeneratedKeyBack() {
         List<Reading> readings = new ArrayList<>();
+        Code first = new Code("same");
+        Code second = new Code("same");
         try (StatementRecorder sql = StatementRecorder.on(engine); Session session = sessions.open()) {
             for (int i = 0; i < 3; i++) {
                 Reading reading = new Reading("r" + i, i);
@@ -171,8 +213,6 @@ class FlushStatementsTest {
                 readings.add(reading);
                 session.add(reading);
             }
-            Code first = new Code("same");
-            Code second = new Code("same");
             session.add(first);
             session.add(second);
             assertThatThrownBy(session::flush).isInstanceOf(DatabaseError.class);
@@ -181,11 +221,144 @@ class FlushStatementsTest {
             assertThat(first.id).isNull();
             assertThat(second.id).isNull();
             session.rollback();
-        }
-        try (Session session = sessions.open()) {
+            assertThat(session.contains(readings.get(0))).isFalse();   // the objects of the failed flush left it
+            // the same session, after rollback(): the objects are inserted again, once each, with their keys
+            sql.clear();
             session.addAll(readings);
+            second.code = "other";
+            session.add(first);
+            session.add(second);
             session.commit();
+            assertThat(sql.sql()).hasSize(2);   // the readings' INSERT, the codes' INSERT
+            assertThat(sql.commits()).isEqualTo(1);
+            assertThat(session.isModified(readings.get(2))).isFalse();
         }
         assertThat(readings).allMatch(r -> r.id != null);
+        assertThat(readings).extracting(r -> r.id).doesNotHaveDuplicates();
+        assertThat(first.id).isNotNull().isNotEqualTo(second.id);
+        try (Session session = sessions.open()) {
+            assertThat(count("flush_readings")).isEqualTo(3);
+            assertThat(session.get(Reading.class, readings.get(2).id).label).isEqualTo("r2");
+            assertThat(session.get(Code.class, second.id).code).isEqualTo("other");
+        }
+    }
+
+    /**
+     * The snapshot after an INSERT is the values the INSERT wrote (not the fields read again): an object changed
+     * between flush() and commit() is UPDATEd at commit, only it and only its changed columns, whatever the type
+     * (a byte array or JSON list changed in place, a version set by the INSERT); equal values (another String
+     * object, a BigDecimal of another scale) are not changes.
+     */
+    @Test
+    void anObjectChangedBetweenFlushAndCommitIsUpdatedAtCommit() {
+        List<Sample> samples = new ArrayList<>();
+        for (int i = 1; i <= 6; i++) {
+            samples.add(new Sample("s" + i, i));
+        }
+        try (StatementRecorder sql = StatementRecorder.on(engine); Session session = sessions.open()) {
+            session.addAll(samples);
+            session.flush();
+            assertThat(sql.count()).isEqualTo(expectedInsertStatements(samples.size()));
+            assertThat(samples).extracting(s -> s.id).containsExactly(1, 2, 3, 4, 5, 6);
+            assertThat(samples).allMatch(s -> s.version == 1);
+            assertThat(samples).noneMatch(session::isModified);
+            assertThat(session.dirtyObjects()).isEmpty();
+
+            samples.get(0).price = new BigDecimal("1.5");              // equal value, other scale: no change
+            samples.get(1).label = new String("s2".toCharArray());    // equal text, another object: no change
+            samples.get(2).label = "changed";
+            samples.get(3).data[0] = 9;                               // in place: the snapshot is a copy
+            samples.get(4).tags.add("more");                          // in place: the snapshot is the JSON text
+            samples.get(5).count = 60;
+            assertThat(session.dirtyObjects()).containsExactlyInAnyOrder(samples.get(2), samples.get(3),
+                    samples.get(4), samples.get(5));
+            sql.clear();
+            session.commit();
+            List<StatementEvent> events = sql.events();
+            assertThat(events).hasSize(4);   // one UPDATE per column set, each of one row
+            assertThat(events).allMatch(e -> e.sql().startsWith("UPDATE ") && e.batchSize() == 1);
+            assertThat(sql.sql()).anyMatch(s -> s.contains("SET label = ?")).anyMatch(s -> s.contains("SET data = ?"))
+                    .anyMatch(s -> s.contains("SET tags = ")).anyMatch(s -> s.contains("SET count = ?"));
+            assertThat(sql.commits()).isEqualTo(1);
+            assertThat(samples.get(2).version).isEqualTo(2);   // WHERE version = 1: the INSERT's version
+            assertThat(samples.get(1).version).isEqualTo(1);
+            session.commit();
+            assertThat(sql.count()).isEqualTo(4);   // nothing left to write
+        }
+        try (Session session = sessions.open()) {
+            List<Sample> read = session.scalars(select(Sample.class).orderBy(FlushStatementsTest_Sample_.id)).all();
+            assertThat(read).extracting(s -> s.label).containsExactly("s1", "s2", "changed", "s4", "s5", "s6");
+            assertThat(read.get(0).price).isEqualByComparingTo("1.50");
+            assertThat(read.get(3).data).containsExactly(9, 2, 4);
+            assertThat(read.get(4).tags).containsExactly("t5", "more");
+            assertThat(read.get(5).count).isEqualTo(60);
+            assertThat(read).extracting(s -> s.version).containsExactly(1, 1, 2, 2, 2, 2);
+            assertThat(Arrays.equals(read.get(0).data, new byte[] {1, 2, 1})).isTrue();
+        }
+    }
+
+    private long count(String table) {
+        return engine.inTransaction(c -> c.execute(text("SELECT count(*) FROM " + table)).scalarOne(Long.class));
+    }
+
+    /**
+     * Rows that refer to each other: both inserted with a NULL reference, then one UPDATE sets it; the snapshot is
+     * taken after that UPDATE, so the commit finds nothing to write.
+     */
+    @Test
+    void rowsReferringToEachOtherAreCleanAfterTheirSecondUpdate() {
+        Registry registry = Registry.of(Node.class);
+        registry.metadata().createAll(engine);
+        SessionMaker nodes = SessionMaker.of(engine, registry);
+        Node a = new Node("a");
+        Node b = new Node("b");
+        a.parent = b;
+        b.children.add(a);
+        b.parent = a;
+        a.children.add(b);
+        try (StatementRecorder sql = StatementRecorder.on(engine); Session session = nodes.open()) {
+            session.add(a);
+            session.flush();
+            List<StatementEvent> events = sql.events();
+            assertThat(events).hasSize(2);
+            assertThat(events.get(0).sql()).startsWith("INSERT INTO ");
+            assertThat(events.get(0).batchSize()).isEqualTo(2);
+            assertThat(events.get(1).sql()).startsWith("UPDATE ").contains("parent_id");
+            assertThat(a.parentId).isEqualTo(b.id);
+            assertThat(b.parentId).isEqualTo(a.id);
+            assertThat(session.isModified(a)).isFalse();
+            assertThat(session.isModified(b)).isFalse();
+            session.commit();
+            assertThat(sql.count()).isEqualTo(2);
+            assertThat(sql.commits()).isEqualTo(1);
+        }
+        try (Session session = nodes.open()) {
+            assertThat(session.get(Node.class, a.id).parentId).isEqualTo(b.id);
+            assertThat(session.get(Node.class, b.id).parentId).isEqualTo(a.id);
+        }
+    }
+
+    @Test
+    void anObjectAddedTwiceIsInsertedOnce() {
+        Code a = new Code("a");
+        Code b = new Code("b");
+        try (StatementRecorder sql = StatementRecorder.on(engine); Session session = sessions.open()) {
+            session.add(a);
+            session.addAll(List.of(a, b, a));
+            session.add(b);
+            session.flush();
+            assertThat(sql.count()).isEqualTo(1);
+            assertThat(sql.events().get(0).batchSize()).isEqualTo(2);
+            assertThat(a.id).isEqualTo(1);
+            assertThat(b.id).isEqualTo(2);
+            session.addAll(List.of(a, b));   // persistent now: nothing to write
+            session.commit();
+            assertThat(sql.count()).isEqualTo(1);
+            assertThat(session.get(Code.class, 2)).isSameAs(b);   // in the identity map: no statement
+            assertThat(sql.count()).isEqualTo(1);
+        }
+        try (Session session = sessions.open()) {
+            assertThat(count("flush_codes")).isEqualTo(2);
+        }
     }
 }

@@ -143,6 +143,105 @@ class HotPathStatementsTest {
         }
     }
 
+    /**
+     * The insert workload: addAll, flush, commit of 10,000 objects is one batch (PostgreSQL: INSERTs of 1,000 rows),
+     * every key in its object and in the identity map; the commit's dirty check then writes only what changed after
+     * the flush.
+     */
+    @Test
+    void insertTenThousandIsOneBatchAndTheCommitWritesOnlyWhatChangedAfterTheFlush() {
+        int many = 10_000;
+        List<Group> groups = new java.util.ArrayList<>(many);
+        for (int i = 0; i < many; i++) {
+            Group group = new Group();
+            group.name = "new" + i;
+            groups.add(group);
+        }
+        int inserts = engine.dialectName().equals("postgresql") ? many / 1000 : 1;
+        try (StatementRecorder sql = StatementRecorder.on(engine); Session session = sessions.open()) {
+            session.addAll(groups);
+            session.flush();
+            assertThat(sql.count()).isEqualTo(inserts);
+            assertThat(sql.sql()).allMatch(s -> s.startsWith("INSERT INTO "));
+            assertThat(sql.events().stream().mapToInt(StatementEvent::batchSize).sum()).isEqualTo(many);
+            for (int i = 0; i < many; i++) {
+                assertThat(groups.get(i).id).isEqualTo(GROUPS + 1 + i);
+            }
+            assertThat(session.get(Group.class, GROUPS + many)).isSameAs(groups.get(many - 1));   // no statement
+            groups.get(10).name = "changed10";
+            groups.get(9_999).name = "changed9999";
+            session.commit();
+            List<StatementEvent> events = sql.events();
+            assertThat(events).hasSize(inserts + 1);
+            assertThat(events.get(inserts).sql()).startsWith("UPDATE ").contains("SET name = ?");
+            assertThat(events.get(inserts).batchSize()).isEqualTo(2);
+            assertThat(sql.commits()).isEqualTo(1);
+        }
+        try (Session session = sessions.open()) {
+            assertThat(session.get(Group.class, GROUPS + 11).name).isEqualTo("changed10");
+            assertThat(session.get(Group.class, GROUPS + 10).name).isEqualTo("new9");
+            assertThat(session.get(Group.class, GROUPS + many).name).isEqualTo("changed9999");
+        }
+    }
+
+    /**
+     * New parents with new children in one flush: the parents' INSERT first, then the children's with the parents'
+     * keys, then the children's server default read back (in the snapshot: the commit writes only the two objects
+     * changed after the flush).
+     */
+    @Test
+    void newParentsAndChildrenAreInsertedInDependencyOrderWithEveryKeyInItsObject() {
+        List<Group> groups = new java.util.ArrayList<>();
+        for (int g = 0; g < 20; g++) {
+            Group group = new Group();
+            group.name = "parent" + g;
+            for (int m = 0; m < 5; m++) {
+                User user = new User("child" + g + "_" + m);
+                user.group = group;
+                group.members.add(user);
+            }
+            groups.add(group);
+        }
+        try (StatementRecorder sql = StatementRecorder.on(engine); Session session = sessions.open()) {
+            session.addAll(groups);
+            session.flush();
+            List<StatementEvent> events = sql.events();
+            assertThat(events).hasSize(3);
+            assertThat(events.get(0).sql()).startsWith("INSERT INTO ").containsIgnoringCase("groups")
+                    .doesNotContainIgnoringCase("users");   // quoted on H2 and MariaDB
+            assertThat(events.get(0).batchSize()).isEqualTo(20);
+            assertThat(events.get(1).sql()).startsWith("INSERT INTO ").containsIgnoringCase("users");
+            assertThat(events.get(1).batchSize()).isEqualTo(100);
+            assertThat(events.get(2).sql()).startsWith("SELECT ");   // time_registered, the server's default
+            int previous = 0;
+            for (Group group : groups) {
+                assertThat(group.id).isGreaterThan(GROUPS);
+                for (User user : group.members) {
+                    assertThat(user.groupId).isEqualTo(group.id);
+                    assertThat(user.id).isGreaterThan(previous);   // keys in the order the session met the objects
+                    assertThat(user.timeRegistered).isNotNull();
+                    assertThat(session.isModified(user)).isFalse();
+                    previous = user.id;
+                }
+            }
+            groups.get(3).name = "renamed";
+            groups.get(5).members.get(2).name = "renamed";
+            sql.clear();
+            session.commit();
+            events = sql.events();
+            assertThat(events).extracting(e -> e.sql().substring(0, 6)).containsExactly("UPDATE", "UPDATE",
+                    "SELECT");   // the users' UPDATE reads its onUpdate column back
+            assertThat(events).allMatch(e -> e.batchSize() == 1);
+            assertThat(sql.commits()).isEqualTo(1);
+        }
+        try (Session session = sessions.open()) {
+            Group read = session.get(Group.class, groups.get(5).id);
+            assertThat(read.members).extracting(u -> u.name).containsExactlyInAnyOrder("child5_0", "child5_1",
+                    "renamed", "child5_3", "child5_4");
+            assertThat(session.get(Group.class, groups.get(3).id).name).isEqualTo("renamed");
+        }
+    }
+
     @Test
     void loadChangeEachCommitIsOneSelectAndOneBatch() {
         try (StatementRecorder sql = StatementRecorder.on(engine)) {

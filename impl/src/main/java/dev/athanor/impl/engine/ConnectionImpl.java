@@ -166,6 +166,17 @@ public final class ConnectionImpl implements Connection, ResultOwner, RawSqlExec
         return executor.runOrmBatch(sql, rows, keyColumn);
     }
 
+    /**
+     * As {@link #executeOrmBatch(String, List, String)}, binding of each row its values at {@code positions}, in
+     * that order (the unit of work's per-object arrays, bound without a copy).
+     */
+    public StatementExecutor.BatchOutcome executeOrmBatch(String sql, List<Object[]> rows, int[] positions,
+            String keyColumn) {
+        checkOpen();
+        wrote();
+        return executor.runOrmBatch(sql, rows, positions, keyColumn);
+    }
+
     /** A multi-row INSERT ... RETURNING key of {@code rows} rows; the generated keys in row order. */
     public List<Object> executeInsertReturning(String sql, Object[] parameters, int rows) {
         checkOpen();

@@ -232,9 +232,18 @@ public final class StatementExecutor {
      * negative count: the driver did not say); the generated keys are in row order.
      */
     BatchOutcome runOrmBatch(String sql, List<Object[]> rows, String keyColumn) {
+        return runOrmBatch(sql, rows, null, keyColumn);
+    }
+
+    /**
+     * As {@link #runOrmBatch(String, List, String)}, binding of each row the values at {@code positions} (null:
+     * the whole row) in that order: the unit of work binds the array it keeps per object as it is.
+     */
+    BatchOutcome runOrmBatch(String sql, List<Object[]> rows, int[] positions, String keyColumn) {
         connection.autobegin();
         if (echo.enabled()) {
-            echo.statement(sql, rows.size() == 1 ? display(rows.get(0)) : ParameterDisplay.ofValueRows(rows,
+            List<Object[]> bound = bound(rows, positions);
+            echo.statement(sql, rows.size() == 1 ? display(bound.get(0)) : ParameterDisplay.ofValueRows(bound,
                     engine.hideParameters()));
         }
         boolean timed = events.active();
@@ -252,11 +261,11 @@ public final class StatementExecutor {
             }
             int[] counts;
             if (rows.size() == 1) {
-                bind(ps, rows.get(0), sql, rows.get(0));
+                bind(ps, rows.get(0), positions, sql);
                 counts = new int[] {(int) updateCount(ps, ps.execute())};
             } else {
                 for (Object[] values : rows) {
-                    bind(ps, values, sql, values);
+                    bind(ps, values, positions, sql);
                     ps.addBatch();
                 }
                 counts = ps.executeBatch();
@@ -278,8 +287,9 @@ public final class StatementExecutor {
             return new BatchOutcome(counts, keys);
         } catch (SQLException e) {
             closeQuietly(ps);
-            String shown = rows.size() == 1 ? display(rows.get(0))
-                    : ParameterDisplay.ofValueRows(rows, engine.hideParameters());
+            List<Object[]> bound = bound(rows, positions);
+            String shown = rows.size() == 1 ? display(bound.get(0))
+                    : ParameterDisplay.ofValueRows(bound, engine.hideParameters());
             DatabaseError error = ErrorTranslator.translate(e, dialect, sql, shown);
             if (timed) {
                 events.afterExecute(sql, rows.size(), System.nanoTime() - start, error);
@@ -288,6 +298,50 @@ public final class StatementExecutor {
         } catch (RuntimeException e) {
             closeQuietly(ps);
             throw e;
+        }
+    }
+
+    /** A row's bound values: the row itself, or its values at {@code positions}. */
+    private static Object[] bound(Object[] row, int[] positions) {
+        if (positions == null) {
+            return row;
+        }
+        Object[] values = new Object[positions.length];
+        for (int i = 0; i < positions.length; i++) {
+            values[i] = row[positions[i]];
+        }
+        return values;
+    }
+
+    /** The bound values of the rows, for display (a view: only the rows shown are projected). */
+    private static List<Object[]> bound(List<Object[]> rows, int[] positions) {
+        if (positions == null) {
+            return rows;
+        }
+        return new java.util.AbstractList<>() {
+            @Override
+            public Object[] get(int index) {
+                return bound(rows.get(index), positions);
+            }
+
+            @Override
+            public int size() {
+                return rows.size();
+            }
+        };
+    }
+
+    /** Binds a row of the ORM's batch: its values at {@code positions}, or all of them when that is null. */
+    private void bind(PreparedStatement ps, Object[] row, int[] positions, String sql) throws SQLException {
+        if (positions == null) {
+            bind(ps, row, sql, row);
+            return;
+        }
+        try {
+            ParameterBinder.bind(ps, row, positions, dialect);
+        } catch (ParameterBinder.RefusedValue refused) {
+            closeQuietly(ps);
+            throw refusal(refused, bound(row, positions), sql);
         }
     }
 
@@ -336,13 +390,23 @@ public final class StatementExecutor {
             ParameterBinder.bind(ps, values, dialect);
         } catch (ParameterBinder.RefusedValue refused) {
             closeQuietly(ps);
-            Object value = values[refused.index()];
-            String name = ParameterDisplay.nameOf(parameters, value, displaySql, refused.index());
-            boolean text = value instanceof String;
-            throw new DataError("parameter " + name + (text ? "" : " is " + value) + ": " + refused.getMessage()
-                    + "; nothing was sent (see docs/errors.md#" + (text ? "bad-text" : "non-finite") + ")", displaySql,
-                    display(parameters), text ? "22021" : "22003", 0, null);
+            throw refusal(refused, values, displaySql, parameters);
         }
+    }
+
+    private DataError refusal(ParameterBinder.RefusedValue refused, Object[] values, String displaySql) {
+        return refusal(refused, values, displaySql, values);
+    }
+
+    /** The error of a value refused before sending, naming its parameter. */
+    private DataError refusal(ParameterBinder.RefusedValue refused, Object[] values, String displaySql,
+            Object parameters) {
+        Object value = values[refused.index()];
+        String name = ParameterDisplay.nameOf(parameters, value, displaySql, refused.index());
+        boolean text = value instanceof String;
+        return new DataError("parameter " + name + (text ? "" : " is " + value) + ": " + refused.getMessage()
+                + "; nothing was sent (see docs/errors.md#" + (text ? "bad-text" : "non-finite") + ")", displaySql,
+                display(parameters), text ? "22021" : "22003", 0, null);
     }
 
     /** What {@link #runOrmBatch} reports: update counts per row and generated keys in row order. */

@@ -19,31 +19,46 @@ public final class ParameterBinder {
 
     public static void bind(PreparedStatement ps, Object[] values, Dialect dialect) throws SQLException {
         for (int i = 0; i < values.length; i++) {
-            Object value = values[i];
-            int position = i + 1;
-            if (value == null) {
-                ps.setNull(position, Types.NULL);
-            } else if (value instanceof String s) {
-                String refusal = TextCheck.refusal(s, dialect);
-                if (refusal != null) {
-                    throw new RefusedValue(i, refusal);
-                }
-                ps.setString(position, s);
-            } else if (value instanceof Integer n) {
-                ps.setInt(position, n);
-            } else if (value instanceof Long n) {
-                ps.setLong(position, n);
-            } else if (value instanceof byte[] bytes) {
-                ps.setBytes(position, bytes);
-            } else if ((value instanceof Double || value instanceof Float) && !dialect.storesNonFiniteFloats()
-                    && !Double.isFinite(((Number) value).doubleValue())) {
-                throw new RefusedValue(i, "the database (" + dialect.name()
-                        + ") stores NaN and infinities in no column type");
-            } else if (value instanceof SqlArray array) {
-                ps.setArray(position, ps.getConnection().createArrayOf(array.elementType(), array.elements()));
-            } else {
-                ps.setObject(position, dialect.toJdbcValue(value));
+            bind(ps, i, values[i], dialect);
+        }
+    }
+
+    /**
+     * Binds {@code values[positions[i]]} to placeholder {@code i + 1}: a row of the ORM's unit of work bound straight
+     * from the array it keeps per object (no array of the bound values made per row).
+     */
+    public static void bind(PreparedStatement ps, Object[] values, int[] positions, Dialect dialect)
+            throws SQLException {
+        for (int i = 0; i < positions.length; i++) {
+            bind(ps, i, values[positions[i]], dialect);
+        }
+    }
+
+    /** Binds {@code value} to placeholder {@code i + 1} (a {@link RefusedValue} names {@code i}). */
+    private static void bind(PreparedStatement ps, int i, Object value, Dialect dialect) throws SQLException {
+        int position = i + 1;
+        if (value == null) {
+            ps.setNull(position, Types.NULL);
+        } else if (value instanceof String s) {
+            String refusal = TextCheck.refusal(s, dialect);
+            if (refusal != null) {
+                throw new RefusedValue(i, refusal);
             }
+            ps.setString(position, s);
+        } else if (value instanceof Integer n) {
+            ps.setInt(position, n);
+        } else if (value instanceof Long n) {
+            ps.setLong(position, n);
+        } else if (value instanceof byte[] bytes) {
+            ps.setBytes(position, bytes);
+        } else if ((value instanceof Double || value instanceof Float) && !dialect.storesNonFiniteFloats()
+                && !Double.isFinite(((Number) value).doubleValue())) {
+            throw new RefusedValue(i, "the database (" + dialect.name()
+                    + ") stores NaN and infinities in no column type");
+        } else if (value instanceof SqlArray array) {
+            ps.setArray(position, ps.getConnection().createArrayOf(array.elementType(), array.elements()));
+        } else {
+            ps.setObject(position, dialect.toJdbcValue(value));
         }
     }
 

@@ -79,14 +79,15 @@ public final class UnitOfWork {
                 : null;
         Set<InstanceState> done = linked ? java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>())
                 : null;
-        for (InstanceState state : states) {
+        for (int i = 0; i < states.size(); i++) {
+            InstanceState state = states.get(i);
             ByMapper target = switch (state.status()) {
                 case PENDING -> inserts;
                 case DELETED -> deletes;
                 case PERSISTENT -> state.isModified() || plan.hasLinks(state) ? updates : null;
             };
             if (target != null) {
-                target.add(state);
+                target.add(state, states.size() - i);
             }
             if (linked && state.status() == InstanceState.Status.PENDING) {
                 pending.add(state);
@@ -95,9 +96,9 @@ public final class UnitOfWork {
         List<InstanceState> inserted = List.of();
         List<InstanceState> updated = List.of();
         List<InstanceState> deleted = new ArrayList<>(0);
+        List<InstanceState> postUpdates = new ArrayList<>(0);
         try {
             if (!inserts.isEmpty()) {
-                List<InstanceState> postUpdates = new ArrayList<>(0);
                 for (EntityMapper mapper : inserts.inOrder(order)) {
                     List<InstanceState> rows = inserts.get(mapper);
                     insertInDependencyOrder(mapper, rows, plan, pending, done, postUpdates);
@@ -122,6 +123,7 @@ public final class UnitOfWork {
             }
             deleteInDependencyOrder(order, deletes, plan, deleted);
             refetchGenerated();
+            installSnapshots(postUpdates);
         } catch (RuntimeException | Error e) {
             for (int i = undo.size() - 1; i >= 0; i--) {
                 undo.get(i).run();
@@ -151,11 +153,12 @@ public final class UnitOfWork {
         private List<InstanceState> first;
         private Map<EntityMapper, List<InstanceState>> others;
 
-        void add(InstanceState state) {
+        /** Adds a state; {@code remaining} (it and the states after it) sizes the first group's list. */
+        void add(InstanceState state, int remaining) {
             EntityMapper mapper = state.mapper();
             if (first == null) {
                 firstMapper = mapper;
-                first = new ArrayList<>();
+                first = new ArrayList<>(remaining);
                 first.add(state);
             } else if (mapper == firstMapper) {
                 first.add(state);
@@ -380,35 +383,57 @@ public final class UnitOfWork {
 
     // ------------------------------------------------------------------ INSERT
 
-    /** The rows of one INSERT shape: the columns written and, per row, its state and bound values. */
+    /**
+     * The rows of one INSERT shape: the columns written (as a set and as attribute positions in bind order) and, per
+     * row, its state and the values read for it, one array per row as wide as the entity. That array is bound
+     * through {@code positions} (no second array of bound values) and becomes the row's snapshot once the flush
+     * succeeded (the fields are not read again).
+     */
     private static final class Shape {
         final BitSet columns;
-        final int width;
-        final List<InstanceState> states = new ArrayList<>();
-        final List<Object[]> values = new ArrayList<>();
+        final int[] positions;
+        final List<InstanceState> states;
+        final List<Object[]> rows;
 
-        Shape(BitSet columns) {
+        Shape(BitSet columns, int expectedRows) {
             this.columns = columns;
-            this.width = columns.cardinality();
+            this.positions = new int[columns.cardinality()];
+            int n = 0;
+            for (int i = columns.nextSetBit(0); i >= 0; i = columns.nextSetBit(i + 1)) {
+                positions[n++] = i;
+            }
+            this.states = new ArrayList<>(expectedRows);
+            this.rows = new ArrayList<>(expectedRows);
         }
     }
 
+    /** The shapes inserted by this flush, whose rows become their states' snapshots when it succeeds. */
+    private List<Shape> insertedShapes;
+
     /**
      * INSERTs the rows, one batch per shape (the columns written: a column left NULL for the database to fill is not
-     * written). Each field is read once; rows of the shape met last need neither a map lookup nor a new column set
-     * (a batch usually has one shape).
+     * written). Each field is read once, into the row's array, which is both what is bound and the snapshot taken
+     * after the flush: the two are the same values (a JSON column's text, a copy of a byte array), so reading the
+     * fields again after the statement, when they are out of the CPU's caches, is saved. Rows of the shape met last
+     * need neither a search nor a new column set (a batch usually has one shape).
      */
     private void insert(EntityMapper mapper, List<InstanceState> rows) {
         AttributeMapping[] attributes = mapper.attributes();
-        Object[] read = new Object[attributes.length];
         BitSet columns = new BitSet(attributes.length);
         List<Shape> shapes = new ArrayList<>(1);
         Shape last = null;
         for (InstanceState state : rows) {
             Object entity = state.entity();
+            Object[] row = new Object[attributes.length];
             columns.clear();
-            for (AttributeMapping attribute : attributes) {
+            for (int i = 0; i < attributes.length; i++) {
+                AttributeMapping attribute = attributes[i];
                 Object value = attribute.get(entity);
+                if (attribute.isInsertedAsIs()) {   // most columns: no check per row
+                    row[i] = attribute.snapshot(value);
+                    columns.set(i);
+                    continue;
+                }
                 if (attribute.isVersion() && (value == null || ((Number) value).longValue() == 0)) {
                     value = attribute.fromDatabase(1);
                     write(state, attribute, value);
@@ -426,30 +451,25 @@ public final class UnitOfWork {
                     throw new FlushError("cannot insert " + mapper.entityName() + ": primary key " + attribute.name()
                             + " is null and not generated; assign it before the flush");
                 }
-                read[attribute.index()] = value;
-                columns.set(attribute.index());
+                row[i] = attribute.snapshot(value);   // = toDatabase(value), the value to bind, for every type
+                columns.set(i);
             }
-            Shape shape = last != null && last.columns.equals(columns) ? last : find(shapes, columns);
-            Object[] bound = new Object[shape.width];
-            int n = 0;
-            for (int i = columns.nextSetBit(0); i >= 0; i = columns.nextSetBit(i + 1)) {
-                bound[n++] = attributes[i].toDatabase(read[i]);
-            }
+            Shape shape = last != null && last.columns.equals(columns) ? last
+                    : find(shapes, columns, last == null ? rows.size() : 0);
             shape.states.add(state);
-            shape.values.add(bound);
+            shape.rows.add(row);
             last = shape;
         }
         AttributeMapping identity = mapper.identityColumn();
         for (Shape shape : shapes) {
             List<InstanceState> states = shape.states;
-            List<Object[]> values = shape.values;
             boolean generatesKey = identity != null && !shape.columns.get(identity.index());
             List<Object> keys;
             if (generatesKey && dialect.insertManyValuesRows() > 0 && states.size() > 1 && !shape.columns.isEmpty()) {
-                keys = insertManyValues(mapper, shape.columns, values);
+                keys = insertManyValues(mapper, shape);
             } else {
                 BatchOutcome outcome = connection.executeOrmBatch(DmlSql.insert(mapper, dialect, shape.columns),
-                        values, generatesKey ? identity.columnName() : null);
+                        shape.rows, shape.positions, generatesKey ? identity.columnName() : null);
                 keys = outcome.generatedKeys();
             }
             if (generatesKey) {
@@ -463,38 +483,81 @@ public final class UnitOfWork {
                         identity.set(state.entity(), null);
                     }
                 });
+                int index = identity.index();
                 for (int i = 0; i < states.size(); i++) {
-                    identity.set(states.get(i).entity(), identity.fromDatabase(keys.get(i)));
+                    Object key = identity.fromDatabase(keys.get(i));
+                    identity.set(states.get(i).entity(), key);
+                    shape.rows.get(i)[index] = identity.snapshot(key);
+                }
+            }
+            if (insertedShapes == null) {
+                insertedShapes = new ArrayList<>(1);
+            }
+            insertedShapes.add(shape);
+        }
+    }
+
+    /**
+     * Once every statement of the flush succeeded: the inserted rows' arrays become their snapshots. A row whose
+     * fields the flush wrote after its INSERT (a second UPDATE of a reference, values read back from the database)
+     * takes its snapshot from the fields instead.
+     */
+    private void installSnapshots(List<InstanceState> postUpdates) {
+        if (insertedShapes == null) {
+            return;
+        }
+        for (Shape shape : insertedShapes) {
+            List<InstanceState> states = shape.states;
+            for (int i = 0; i < states.size(); i++) {
+                states.get(i).flushedSnapshot(shape.rows.get(i));
+            }
+        }
+        for (InstanceState state : postUpdates) {
+            state.takeSnapshot();
+        }
+        if (refetch != null) {
+            for (InstanceState state : refetch.keySet()) {
+                if (state.status() == InstanceState.Status.PENDING) {
+                    state.takeSnapshot();
                 }
             }
         }
     }
 
-    /** The shape of {@code columns} among {@code shapes}, added (with a copy of the set) when it is new. */
-    private static Shape find(List<Shape> shapes, BitSet columns) {
+    /**
+     * The shape of {@code columns} among {@code shapes}, added (with a copy of the set, room for
+     * {@code expectedRows}) when it is new.
+     */
+    private static Shape find(List<Shape> shapes, BitSet columns, int expectedRows) {
         for (Shape shape : shapes) {
             if (shape.columns.equals(columns)) {
                 return shape;
             }
         }
-        Shape shape = new Shape((BitSet) columns.clone());
+        Shape shape = new Shape((BitSet) columns.clone(), expectedRows);
         shapes.add(shape);
         return shape;
     }
 
     /** Rows as multi-row INSERT ... RETURNING statements of up to the dialect's row count (and 30,000 parameters). */
-    private List<Object> insertManyValues(EntityMapper mapper, BitSet columns, List<Object[]> values) {
-        int width = columns.cardinality();
+    private List<Object> insertManyValues(EntityMapper mapper, Shape shape) {
+        int[] positions = shape.positions;
+        List<Object[]> values = shape.rows;
+        int width = positions.length;
         int perStatement = Math.max(1, Math.min(dialect.insertManyValuesRows(), 30_000 / width));
         List<Object> keys = new ArrayList<>(values.size());
         for (int from = 0; from < values.size(); from += perStatement) {
             int rows = Math.min(perStatement, values.size() - from);
             Object[] flat = new Object[rows * width];
+            int n = 0;
             for (int r = 0; r < rows; r++) {
-                System.arraycopy(values.get(from + r), 0, flat, r * width, width);
+                Object[] row = values.get(from + r);
+                for (int position : positions) {
+                    flat[n++] = row[position];
+                }
             }
-            keys.addAll(connection.executeInsertReturning(DmlSql.insertManyValues(mapper, dialect, columns, rows),
-                    flat, rows));
+            keys.addAll(connection.executeInsertReturning(DmlSql.insertManyValues(mapper, dialect, shape.columns,
+                    rows), flat, rows));
         }
         return keys;
     }

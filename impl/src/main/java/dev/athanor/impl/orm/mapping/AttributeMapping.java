@@ -45,6 +45,10 @@ public final class AttributeMapping {
     private final String where;
     private final Field field;
     private final boolean primitive;
+    /** Whether the snapshot of a value is the value itself (no JSON text, no copy of a byte array to make). */
+    private final boolean snapshotIsValue;
+    /** Whether an INSERT writes the field's value as it is, null too (no key, version, default or generation). */
+    private final boolean insertedAsIs;
     private EntityMapper owner;
     private int index;
     private Column<?> column;
@@ -72,6 +76,9 @@ public final class AttributeMapping {
         this.where = field.getDeclaringClass().getSimpleName() + "." + field.getName();
         this.field = field;
         this.primitive = field.getType().isPrimitive();
+        this.snapshotIsValue = json == null && !field.getType().isAssignableFrom(byte[].class);
+        this.insertedAsIs = !primaryKey && !version && generation == Generation.NONE && !serverDefault
+                && insertDefault == null && insertDefaultValue == null;
     }
 
     Field field() {
@@ -157,8 +164,8 @@ public final class AttributeMapping {
 
     /** What dirty checking keeps of a value: JSON as its text (a deep copy), arrays cloned. */
     public Object snapshot(Object value) {
-        if (value == null) {
-            return null;
+        if (snapshotIsValue || value == null) {   // known from the field's type: the value itself is not read
+            return value;
         }
         if (json != null) {
             return json.write(value);
@@ -170,6 +177,11 @@ public final class AttributeMapping {
     public boolean changed(Object value, Object snapshot) {
         if (json != null) {
             return !Objects.equals(json.write(value), snapshot);
+        }
+        if (value == snapshot) {
+            // the same object as the snapshot holds (after a flush or load of an unchanged field): equal whatever its
+            // type, found without reading the object itself (a BigDecimal's compareTo, a value's equals)
+            return false;
         }
         if (value instanceof byte[] a && snapshot instanceof byte[] b) {
             return !Arrays.equals(a, b);
@@ -271,6 +283,14 @@ public final class AttributeMapping {
     /** Whether the database fills it in when left out (identity). */
     public boolean isDatabaseGenerated() {
         return generation == Generation.IDENTITY;
+    }
+
+    /**
+     * Whether an INSERT writes the field's value as it is, null included: not a key, a version, a column with a
+     * default or a generated one, which the unit of work checks per row.
+     */
+    public boolean isInsertedAsIs() {
+        return insertedAsIs;
     }
 
     public boolean isVersion() {

@@ -1,5 +1,6 @@
 package dev.athanor.impl.orm.session;
 
+import dev.athanor.impl.orm.mapping.AttributeMapping;
 import dev.athanor.impl.orm.mapping.EntityMapper;
 
 import java.util.HashMap;
@@ -49,6 +50,17 @@ final class IdentityMap {
 
     void put(EntityMapper mapper, Object key, InstanceState state) {
         of(mapper, true).put(key, state);
+    }
+
+    /**
+     * Makes room for {@code more} keys of {@code mapper} (after a flush inserted that many rows) when its keys are
+     * single {@code Integer} columns, so that the table grows once instead of step by step.
+     */
+    void reserve(EntityMapper mapper, int more) {
+        AttributeMapping[] key = mapper.primaryKey();
+        if (more >= 64 && key.length == 1 && key[0].boxedType() == Integer.class) {
+            of(mapper, true).reserve(more);
+        }
     }
 
     void remove(EntityMapper mapper, Object key) {
@@ -172,6 +184,17 @@ final class IdentityMap {
                     return;
                 }
                 probes++;
+            }
+        }
+
+        /** Grows the table, once, to hold {@code more} keys beyond those it has without growing again. */
+        void reserve(int more) {
+            int length = keys.length;
+            while ((size + more) * 2 > length) {
+                length *= 2;
+            }
+            if (length > keys.length) {
+                rehash(length);
             }
         }
 

@@ -232,6 +232,14 @@ public final class InstanceState {
         snapshot = values;
     }
 
+    /**
+     * Makes {@code values} the snapshot: the values a flush just wrote for this object's INSERT, kept as they were
+     * read for it (so the fields are not read a second time). The array is the state's from now on.
+     */
+    public void flushedSnapshot(Object[] values) {
+        this.snapshot = values;
+    }
+
     /** The snapshot array to write a load into: the object's own, made now if it has none yet. */
     Object[] snapshotArray() {
         Object[] values = snapshot;
@@ -282,11 +290,16 @@ public final class InstanceState {
         if (rare != null && rare.assigned != null && !rare.assigned.isEmpty()) {
             return true;
         }
-        if (snapshot == null || readOnly) {
+        Object[] before = snapshot;
+        if (before == null || readOnly) {
             return false;
         }
-        for (AttributeMapping attribute : mapper.attributes()) {
-            if (isChanged(attribute)) {
+        AttributeMapping[] attributes = mapper.attributes();
+        for (int i = 0; i < attributes.length; i++) {   // isChanged of each, with the checks above done once
+            AttributeMapping attribute = attributes[i];
+            Object value = attribute.get(entity);
+            Object was = before[i];
+            if (was == UNLOADED ? value != null : attribute.changed(value, was)) {
                 return true;
             }
         }

@@ -19,9 +19,17 @@ final class SequenceOrder {
         }
         long min = Long.MAX_VALUE;
         long max = Long.MIN_VALUE;
+        long previous = Long.MIN_VALUE;
+        boolean ordered = true;   // the usual case: the session's states are kept in the order it met them
         for (InstanceState state : states) {
-            min = Math.min(min, state.sequence());
-            max = Math.max(max, state.sequence());
+            long sequence = state.sequence();
+            ordered &= sequence > previous;
+            previous = sequence;
+            min = Math.min(min, sequence);
+            max = Math.max(max, sequence);
+        }
+        if (ordered) {
+            return;
         }
         long range = max - min + 1;
         if (range > 4L * size + 64) {

@@ -218,10 +218,12 @@ public final class SessionImpl implements Session, DeferredLoader, dev.athanor.i
         InstanceState state = states.get(entity);
         if (state == null) {
             state = attachCascaded(entity);
-            List<InstanceState> added = new ArrayList<>();
-            added.add(state);
-            for (int i = 0; i < added.size(); i++) {
-                relationshipFlush.cascadeAdd(added.get(i), added);
+            if (state.relationships().length > 0) {   // an object without relationships cascades to nothing
+                List<InstanceState> added = new ArrayList<>();
+                added.add(state);
+                for (int i = 0; i < added.size(); i++) {
+                    relationshipFlush.cascadeAdd(added.get(i), added);
+                }
             }
         } else if (state.status() == Status.DELETED) {
             state.status(Status.PERSISTENT);
@@ -268,6 +270,7 @@ public final class SessionImpl implements Session, DeferredLoader, dev.athanor.i
     public void addAll(Collection<?> entities) {
         guardedRun(() -> {
             checkUsable();
+            states.reserve(entities.size());
             for (Object entity : entities) {
                 attach(entity);
             }
@@ -339,12 +342,19 @@ public final class SessionImpl implements Session, DeferredLoader, dev.athanor.i
             lazyLoads.clear();
             SequenceOrder.sort(work);
             UnitOfWork.Outcome outcome = new UnitOfWork(conn()).flush(work, registry.flushOrder(), plan);
-            for (InstanceState state : outcome.inserted()) {
+            List<InstanceState> inserted = outcome.inserted();
+            EntityMapper reserved = null;
+            for (int i = 0; i < inserted.size(); i++) {
+                InstanceState state = inserted.get(i);
+                EntityMapper mapper = state.mapper();
+                if (mapper != reserved) {   // the rows of one entity are together: room for them in one step
+                    identity.reserve(mapper, countFrom(inserted, i));
+                    reserved = mapper;
+                }
                 state.status(Status.PERSISTENT);
-                state.key(state.mapper().keyOf(state.entity()));
+                state.key(mapper.keyOf(state.entity()));
                 state.insertedInTransaction(true);
-                state.takeSnapshot();
-                identity.put(state.mapper(), state.key(), state);
+                identity.put(mapper, state.key(), state);   // the snapshot: the flush's (the values it inserted)
             }
             for (InstanceState state : outcome.updated()) {
                 state.clearAssigned();
@@ -369,6 +379,16 @@ public final class SessionImpl implements Session, DeferredLoader, dev.athanor.i
         } finally {
             flushing = false;
         }
+    }
+
+    /** How many states from {@code from} on have the mapper of the state at {@code from}, without a break. */
+    private static int countFrom(List<InstanceState> states, int from) {
+        EntityMapper mapper = states.get(from).mapper();
+        int end = from + 1;
+        while (end < states.size() && states.get(end).mapper() == mapper) {
+            end++;
+        }
+        return end - from;
     }
 
     void forget(InstanceState state) {

@@ -33,6 +33,31 @@ final class SessionStates {
         }
     }
 
+    /**
+     * Makes room for {@code more} states (an {@code addAll}): the array and the index grow once instead of step by
+     * step. The index is built here, as the adds' lookups would build it.
+     */
+    void reserve(int more) {
+        int needed = size + more;
+        if (more < 16 || needed <= states.length) {
+            return;
+        }
+        states = java.util.Arrays.copyOf(states, needed);
+        if (index == null) {
+            index = new IdentityHashMap<>(needed - dropped);
+            for (int i = 0; i < size; i++) {
+                InstanceState state = states[i];
+                if (!state.dropped()) {
+                    index.put(state.entity(), state);
+                }
+            }
+        } else if (index.size() < needed / 2) {   // most of the index is to come: rehash once, now
+            IdentityHashMap<Object, InstanceState> larger = new IdentityHashMap<>(needed - dropped);
+            larger.putAll(index);
+            index = larger;
+        }
+    }
+
     /** The state of {@code entity}, or null (builds the index on the first call). */
     InstanceState get(Object entity) {
         return index().get(entity);

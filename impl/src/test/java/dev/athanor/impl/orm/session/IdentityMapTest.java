@@ -129,6 +129,36 @@ class IdentityMapTest {
         }
     }
 
+    /** Room made for a flush's keys (reserve) between puts, a miss and removals: nothing is lost or misplaced. */
+    @Test
+    void reservingRoomKeepsEveryKeyAndAMissedSlotIsNotReusedAfterIt() {
+        IdentityMap.States states = new IdentityMap.States();
+        Map<Integer, InstanceState> expected = new HashMap<>();
+        for (int key = 0; key < 300; key++) {
+            InstanceState state = state();
+            states.put(key * 7, state);
+            expected.put(key * 7, state);
+        }
+        assertThat(states.get(5_000)).isNull();   // a miss remembers its slot ...
+        states.reserve(10_000);                   // ... which the new table invalidates
+        states.reserve(10);                       // room already there: no change
+        InstanceState missed = state();
+        states.put(5_000, missed);
+        expected.put(5_000, missed);
+        for (int key = 300; key < 10_300; key++) {
+            InstanceState state = state();
+            states.put(key * 7, state);
+            expected.put(key * 7, state);
+            if (key % 5 == 0) {
+                states.remove((key - 3) * 7);
+                expected.remove((key - 3) * 7);
+            }
+        }
+        for (int key = -1; key < 10_300 * 7; key++) {
+            assertThat(states.get(key)).as("key %d", key).isSameAs(expected.get(key));
+        }
+    }
+
     @Test
     void otherKeyTypesAndNullAreKeptApart() {
         IdentityMap.States states = new IdentityMap.States();

@@ -32,6 +32,40 @@ class SessionStatesTest {
         assertThat(states.size()).isEqualTo(101);
     }
 
+    /** An addAll's reserve: before and after the index exists, with removed states, order and lookups kept. */
+    @Test
+    void reservingRoomKeepsOrderAndLookups() {
+        SessionStates states = new SessionStates();
+        List<InstanceState> added = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            InstanceState state = state();
+            states.add(state);
+            added.add(state);
+        }
+        states.remove(added.remove(3));   // builds the index, marks one dropped
+        states.reserve(1_000);            // a larger index
+        for (int i = 0; i < 1_000; i++) {
+            InstanceState state = state();
+            assertThat(states.get(state.entity())).isNull();
+            states.add(state);
+            added.add(state);
+        }
+        states.reserve(5);                // too few to matter: nothing changes
+        assertThat(states.size()).isEqualTo(1_029);
+        assertThat(states.values()).containsExactlyElementsOf(added);
+        for (InstanceState state : added) {
+            assertThat(states.get(state.entity())).isSameAs(state);
+        }
+
+        SessionStates fresh = new SessionStates();   // a reserve before any lookup builds the index itself
+        fresh.add(added.get(0));
+        fresh.reserve(100);
+        fresh.add(added.get(1));
+        assertThat(fresh.get(added.get(0).entity())).isSameAs(added.get(0));
+        assertThat(fresh.get(added.get(1).entity())).isSameAs(added.get(1));
+        assertThat(fresh.values()).containsExactly(added.get(0), added.get(1));
+    }
+
     @Test
     void removalsWhileIteratingAreSkippedAndCompactedLater() {
         SessionStates states = new SessionStates();
