@@ -273,6 +273,21 @@ public class OrmVsHibernateBenchmark {
         }
     }
 
+    /**
+     * The same rows through Athanor's Core, without the ORM: the SELECT as text with a bound parameter, every row
+     * read into a {@code Row} ({@code all()}), ROLLBACK. What the ORM adds is {@code load1000_athanor} minus this.
+     */
+    @Benchmark
+    public List<dev.athanor.Row> load1000_athanorCore(OrmDatabase db) {
+        try (dev.athanor.Connection conn = db.engine.connect()) {
+            List<dev.athanor.Row> rows = conn.execute(LOAD_CORE, java.util.Map.of("max", 1000)).all();
+            conn.rollback();
+            return rows;
+        }
+    }
+
+    private static final dev.athanor.TextClause LOAD_CORE = dev.athanor.Sql.text(LOAD_SQL.replace("?", ":max"));
+
     /** The same with {@code executionOptions(ReadOnly.TRUE)}: no snapshots (Hibernate's read-only query). */
     @Benchmark
     public List<OrmItem> load1000_athanorReadOnly(OrmDatabase db) {
