@@ -162,6 +162,11 @@ public final class AttributeMapping {
         return boxedType.isInstance(raw) ? raw : ValueConverter.convert(raw, boxedType, columnName);
     }
 
+    /** Whether {@link #snapshot} of a value is the value itself (known from the field's type). */
+    public boolean snapshotIsValue() {
+        return snapshotIsValue;
+    }
+
     /** What dirty checking keeps of a value: JSON as its text (a deep copy), arrays cloned. */
     public Object snapshot(Object value) {
         if (snapshotIsValue || value == null) {   // known from the field's type: the value itself is not read

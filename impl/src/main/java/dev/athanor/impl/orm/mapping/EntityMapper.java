@@ -132,8 +132,7 @@ public final class EntityMapper {
                     if (generated.covered()[i]) {
                         attributes[i].useAccessor(generated.accessor());
                     }
-                    plain &= generated.covered()[i] && !attributes[i].isJson()
-                            && !attributes[i].field().getType().isArray();
+                    plain &= generated.covered()[i] && attributes[i].snapshotIsValue();
                 }
                 populator = plain ? generated.accessor() : null;
             }
@@ -143,7 +142,8 @@ public final class EntityMapper {
 
     /**
      * The generated accessor when it can populate a whole default load ({@link EntityAccessor#populate}): every
-     * attribute covered and loaded by default (none deferred), none JSON or an array (their snapshots are copies).
+     * attribute covered and loaded by default (none deferred), and its snapshot the value itself (not JSON text nor
+     * a copy of a byte array: the populate stores the value in the snapshot as it is).
      * Null otherwise, and until the accessor is generated.
      */
     public EntityAccessor populator() {

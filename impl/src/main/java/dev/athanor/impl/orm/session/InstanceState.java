@@ -274,12 +274,12 @@ public final class InstanceState {
         if (readOnly) {
             return false;   // its changes are not written (Hibernate's read-only entities)
         }
-        Object value = attribute.get(entity);
-        Object before = snapshot[attribute.index()];
-        if (before == UNLOADED) {
-            return value != null;
-        }
-        return attribute.changed(value, before);
+        return differs(attribute, attribute.get(entity), snapshot[attribute.index()]);
+    }
+
+    /** Whether {@code value} differs from its snapshot {@code before} (an unloaded one only if it was set). */
+    private static boolean differs(AttributeMapping attribute, Object value, Object before) {
+        return before == UNLOADED ? value != null : attribute.changed(value, before);
     }
 
     /** Whether a flush would write something for this object. */
@@ -296,10 +296,7 @@ public final class InstanceState {
         }
         AttributeMapping[] attributes = mapper.attributes();
         for (int i = 0; i < attributes.length; i++) {   // isChanged of each, with the checks above done once
-            AttributeMapping attribute = attributes[i];
-            Object value = attribute.get(entity);
-            Object was = before[i];
-            if (was == UNLOADED ? value != null : attribute.changed(value, was)) {
+            if (differs(attributes[i], attributes[i].get(entity), before[i])) {
                 return true;
             }
         }

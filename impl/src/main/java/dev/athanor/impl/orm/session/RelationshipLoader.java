@@ -438,7 +438,7 @@ final class RelationshipLoader {
                 continue;   // absent from the result, as a parent without members always was
             }
             if (!manyToOne) {
-                sortStatesByKey(group.members);
+                sortByKey(target, group.members, InstanceState::entity);
             }
             List<Object> entities = new ArrayList<>(group.members.size());
             for (InstanceState member : group.members) {
@@ -484,8 +484,13 @@ final class RelationshipLoader {
      * Puts a loaded collection in the related objects' key order, in memory: an ORDER BY in the query would make
      * some databases (H2) walk the primary key index instead of using the foreign key's.
      */
-    @SuppressWarnings({"unchecked", "rawtypes"})
     static void sortByKey(EntityMapper mapper, List<Object> members) {
+        sortByKey(mapper, members, member -> member);
+    }
+
+    /** As above, for a list of things that hold the related objects (their states), by {@code entityOf} of each. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static <T> void sortByKey(EntityMapper mapper, List<T> members, java.util.function.Function<T, Object> entityOf) {
         int size = members.size();
         if (size < 2) {
             return;
@@ -495,7 +500,7 @@ final class RelationshipLoader {
             Object[] keys = new Object[size];
             boolean sorted = true;
             for (int i = 0; i < size; i++) {
-                keys[i] = key[0].get(members.get(i));
+                keys[i] = key[0].get(entityOf.apply(members.get(i)));
                 if (!(keys[i] instanceof Comparable)) {
                     return;
                 }
@@ -510,8 +515,8 @@ final class RelationshipLoader {
         }
         members.sort((a, b) -> {
             for (AttributeMapping part : key) {
-                Object x = part.get(a);
-                Object y = part.get(b);
+                Object x = part.get(entityOf.apply(a));
+                Object y = part.get(entityOf.apply(b));
                 if (x instanceof Comparable cx && y != null && x.getClass() == y.getClass()) {
                     int order = cx.compareTo(y);
                     if (order != 0) {
@@ -523,46 +528,6 @@ final class RelationshipLoader {
             }
             return 0;
         });
-    }
-
-    /**
-     * {@link #sortByKey} for the states of loaded members, by their identity keys (a single-column key, which the
-     * state holds: no field read); composite keys go through the entities' key fields.
-     */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static void sortStatesByKey(List<InstanceState> members) {
-        int size = members.size();
-        if (size < 2) {
-            return;
-        }
-        EntityMapper mapper = members.get(0).mapper();
-        if (mapper.primaryKey().length != 1) {
-            List<Object> entities = new ArrayList<>(size);
-            for (InstanceState member : members) {
-                entities.add(member.entity());
-            }
-            sortByKey(mapper, entities);
-            Map<Object, InstanceState> byEntity = new IdentityHashMap<>(size);
-            for (InstanceState member : members) {
-                byEntity.put(member.entity(), member);
-            }
-            for (int i = 0; i < size; i++) {
-                members.set(i, byEntity.get(entities.get(i)));
-            }
-            return;
-        }
-        boolean sorted = true;
-        for (int i = 1; i < size && sorted; i++) {
-            Object before = members.get(i - 1).key();
-            Object key = members.get(i).key();
-            if (!(before instanceof Comparable) || !(key instanceof Comparable) || before.getClass() != key.getClass()) {
-                return;   // as sortByKey: keys that do not compare keep the row order
-            }
-            sorted = ((Comparable) before).compareTo(key) <= 0;
-        }
-        if (!sorted) {
-            members.sort((a, b) -> ((Comparable) a.key()).compareTo(b.key()));
-        }
     }
 
     /** The value of a one-column key, or the List of a composite one; null if a part is null. */

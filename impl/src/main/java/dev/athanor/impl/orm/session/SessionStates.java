@@ -44,13 +44,7 @@ final class SessionStates {
         }
         states = java.util.Arrays.copyOf(states, needed);
         if (index == null) {
-            index = new IdentityHashMap<>(needed - dropped);
-            for (int i = 0; i < size; i++) {
-                InstanceState state = states[i];
-                if (!state.dropped()) {
-                    index.put(state.entity(), state);
-                }
-            }
+            index = indexOfHeld(needed - dropped);
         } else if (index.size() < needed / 2) {   // most of the index is to come: rehash once, now
             IdentityHashMap<Object, InstanceState> larger = new IdentityHashMap<>(needed - dropped);
             larger.putAll(index);
@@ -151,14 +145,20 @@ final class SessionStates {
     private IdentityHashMap<Object, InstanceState> index() {
         IdentityHashMap<Object, InstanceState> built = index;
         if (built == null) {
-            built = new IdentityHashMap<>(Math.max(size - dropped, 16));
-            for (int i = 0; i < size; i++) {
-                InstanceState state = states[i];
-                if (!state.dropped()) {
-                    built.put(state.entity(), state);
-                }
-            }
+            built = indexOfHeld(Math.max(size - dropped, 16));
             index = built;
+        }
+        return built;
+    }
+
+    /** An object-to-state index of the states held, sized for {@code capacity} entries. */
+    private IdentityHashMap<Object, InstanceState> indexOfHeld(int capacity) {
+        IdentityHashMap<Object, InstanceState> built = new IdentityHashMap<>(capacity);
+        for (int i = 0; i < size; i++) {
+            InstanceState state = states[i];
+            if (!state.dropped()) {
+                built.put(state.entity(), state);
+            }
         }
         return built;
     }
