@@ -32,7 +32,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
@@ -345,6 +347,44 @@ public class OrmVsHibernateBenchmark {
             c.rollback();
             return items;
         }
+    }
+
+    /**
+     * The floor of an ORM with an identity map and dirty checking, written by hand over JDBC: {@code load1000_jdbc}
+     * plus, per row, what such an ORM cannot do without: a lookup and an entry in an identity map (a
+     * {@code HashMap} by key) and a snapshot of the loaded values (an array) with the object it belongs to. No
+     * session, no generated code, no checks: what Athanor adds beyond this is its own cost; what this adds to
+     * {@code load1000_jdbc} is the cost of the feature.
+     */
+    @Benchmark
+    public Map<Integer, TrackedRow> load1000_jdbcTracked(OrmDatabase db) throws SQLException {
+        try (Connection c = db.dataSource.getConnection()) {
+            Map<Integer, TrackedRow> identityMap = new HashMap<>();
+            List<JdbcItem> items = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(LOAD_SQL)) {
+                ps.setInt(1, 1000);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Integer id = rs.getInt(1);
+                        TrackedRow known = identityMap.get(id);
+                        if (known != null) {
+                            items.add((JdbcItem) known.entity());
+                            continue;
+                        }
+                        JdbcItem item = readItem(rs);
+                        identityMap.put(id, new TrackedRow(item, new Object[] {item.id, item.name, item.quantity,
+                                item.price, item.created, item.active}));
+                        items.add(item);
+                    }
+                }
+            }
+            c.rollback();
+            return identityMap;
+        }
+    }
+
+    /** An identity map's entry in the hand-written floor: the object and the snapshot of its loaded values. */
+    public record TrackedRow(Object entity, Object[] snapshot) {
     }
 
     private static List<JdbcItem> readItems(Connection c, String sql, int max) throws SQLException {

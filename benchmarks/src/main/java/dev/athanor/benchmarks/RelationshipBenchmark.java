@@ -405,6 +405,85 @@ public class RelationshipBenchmark {
         }
     }
 
+    /**
+     * The floor of an ORM with an identity map and dirty checking, written by hand over JDBC:
+     * {@code loadSelectin100_jdbc} plus, per object, a lookup and an entry in an identity map per class (a
+     * {@code HashMap} by key) with a snapshot of its loaded values, and per parent the snapshot of its collection (a
+     * copy of the list, to see members added or removed at flush). What Athanor adds beyond this is its own cost.
+     */
+    @Benchmark
+    public long loadSelectin100_jdbcTracked(RelationshipDatabase db) throws SQLException {
+        try (Connection c = db.dataSource.getConnection()) {
+            List<JdbcParent> parents = new ArrayList<>();
+            Map<Integer, OrmVsHibernateBenchmark.TrackedRow> parentMap = new HashMap<>();
+            Map<Integer, OrmVsHibernateBenchmark.TrackedRow> childMap = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement(PARENTS_SMALL_SQL)) {
+                ps.setInt(1, SMALL_PARENTS);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Integer id = rs.getInt(1);
+                        OrmVsHibernateBenchmark.TrackedRow known = parentMap.get(id);
+                        if (known != null) {
+                            parents.add((JdbcParent) known.entity());
+                            continue;
+                        }
+                        JdbcParent parent = new JdbcParent();
+                        parent.id = id;
+                        parent.name = rs.getString(2);
+                        parentMap.put(id, new OrmVsHibernateBenchmark.TrackedRow(parent,
+                                new Object[] {parent.id, parent.name}));
+                        parents.add(parent);
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement(CHILDREN_ANY_SQL)) {
+                Integer[] ids = new Integer[parents.size()];
+                for (int i = 0; i < ids.length; i++) {
+                    ids[i] = parents.get(i).id;
+                }
+                ps.setArray(1, c.createArrayOf("INTEGER", ids));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Integer id = rs.getInt(1);
+                        OrmVsHibernateBenchmark.TrackedRow known = childMap.get(id);
+                        JdbcChild child;
+                        if (known != null) {
+                            child = (JdbcChild) known.entity();
+                        } else {
+                            child = new JdbcChild();
+                            child.id = id;
+                            child.parentId = rs.getInt(2);
+                            child.name = rs.getString(3);
+                            child.amount = rs.getInt(4);
+                            childMap.put(id, new OrmVsHibernateBenchmark.TrackedRow(child,
+                                    new Object[] {child.id, child.parentId, child.name, child.amount}));
+                        }
+                        JdbcParent parent = (JdbcParent) parentMap.get(child.parentId).entity();
+                        child.parent = parent;
+                        parent.children.add(child);
+                    }
+                }
+            }
+            List<List<JdbcChild>> collectionSnapshots = new ArrayList<>(parents.size());
+            for (JdbcParent parent : parents) {
+                collectionSnapshots.add(new ArrayList<>(parent.children));
+            }
+            long sum = 0;
+            int children = 0;
+            for (JdbcParent parent : parents) {
+                for (JdbcChild child : parent.children) {
+                    sum += child.amount;
+                    children++;
+                }
+            }
+            c.rollback();
+            if (collectionSnapshots.size() != parents.size()) {
+                throw new IllegalStateException("snapshots");
+            }
+            return checkedSmall(parents.size(), children, sum);
+        }
+    }
+
     // ------------------------------------------------------------------ 2. joined
 
     @Benchmark

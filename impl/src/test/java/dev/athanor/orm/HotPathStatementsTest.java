@@ -103,6 +103,36 @@ class HotPathStatementsTest {
         }
     }
 
+    /**
+     * Rows that repeat their objects (a join to the members: each group on 10 rows), two of the groups held by the
+     * session before the query: every group gets its own 10 members, from one selectin statement, and the held groups
+     * stay the same objects.
+     */
+    @Test
+    void selectinOverRowsThatRepeatTheirObjectsLoadsEachParentOnce() {
+        try (Session session = sessions.open(); StatementRecorder sql = StatementRecorder.on(engine)) {
+            Group first = session.get(Group.class, 1);
+            Group fourth = session.get(Group.class, 4);
+            List<Group> rows = session.scalars(select(Group.class).join(User.class).where(Group_.id.le(5))
+                    .options(selectinLoad(Group_.members)).orderBy(Group_.id)).all();
+            assertThat(rows).hasSize(50);
+            assertThat(rows.subList(0, 10)).containsOnly(first);
+            assertThat(rows.subList(30, 40)).containsOnly(fourth);
+            assertThat(sql.count()).isEqualTo(4);   // the two gets, the join, one selectin
+            List<Group> groups = rows.stream().distinct().toList();
+            assertThat(groups).extracting(g -> g.id).containsExactly(1, 2, 3, 4, 5);
+            for (Group group : groups) {
+                assertThat(group.members).hasSize(10)
+                        .allSatisfy(u -> assertThat(u.group).isSameAs(group))
+                        .extracting(u -> u.id).isSorted().doesNotHaveDuplicates();
+                assertThat(group.members.get(0).name).isEqualTo("u" + (group.id - 1) + "_0");
+            }
+            assertThat(sql.sql().get(3)).containsAnyOf("= ANY(", " IN (");
+            session.commit();
+            assertThat(sql.count()).isEqualTo(4);   // nothing changed, nothing written
+        }
+    }
+
     @Test
     void selectinOfAManyToOneSharedByManyChildrenIsTwoStatementsAndOneObjectPerParent() {
         try (Session session = sessions.open(); StatementRecorder sql = StatementRecorder.on(engine)) {

@@ -192,7 +192,7 @@ final class RelationshipLoader {
         }
         session.beforeImplicitLoad(relationship.owner().entityName(), relationship.name());
         session.lazyLoadStarting(relationship);
-        Loaded loaded = select(List.of(state), relationship, Integer.MAX_VALUE, false).get(state);
+        Loaded loaded = selectFor(state, relationship);
         List<Object> members = loaded != null ? loaded.members : new ArrayList<>();
         List<InstanceState> memberStates = loaded != null ? loaded.states : List.of();
         LoadPlan targetPlan = LoadPlan.plain(session.registryImpl(), relationship.target());
@@ -288,12 +288,13 @@ final class RelationshipLoader {
                         }
                     }
                     int batch = branch != null ? branch.batchSize : dev.athanor.orm.Loading.DEFAULT_BATCH_SIZE;
-                    Map<InstanceState, Loaded> loaded = select(todo, relationship, batch, populateExisting);
+                    Loaded[] loaded = select(todo, relationship, batch, populateExisting);
                     boolean deeper = child.hasWorkAfterLoad();
                     List<InstanceState> members = deeper ? new ArrayList<>() : null;
                     Set<InstanceState> seen = deeper ? Collections.newSetFromMap(new IdentityHashMap<>()) : null;
-                    for (InstanceState parent : todo) {
-                        Loaded of = loaded.get(parent);
+                    for (int p = 0; p < loaded.length; p++) {
+                        InstanceState parent = todo.get(p);
+                        Loaded of = loaded[p];
                         if (of == null) {
                             setLoaded(parent, relationship, relationship.isCollection() ? new ArrayList<>() : List.of());
                             continue;
@@ -349,12 +350,14 @@ final class RelationshipLoader {
 
     /**
      * Loads a relationship for several parents: per batch one {@code SELECT target ... WHERE key IN (...)} (through
-     * the association table for a many-to-many); the members of each parent, in key order.
+     * the association table for a many-to-many); the members of each parent, in key order, at the parent's position
+     * in {@code parents} (null for a parent without members). By position, so that no parent's state is hashed.
      */
-    Map<InstanceState, Loaded> select(List<InstanceState> parents, RelationshipMapping relationship,
+    Loaded[] select(List<InstanceState> parents, RelationshipMapping relationship,
             int batchSize, boolean populateExisting) {
+        Loaded[] result = new Loaded[parents.size()];
         if (parents.isEmpty()) {
-            return new IdentityHashMap<>();
+            return result;
         }
         EntityMapper target = relationship.target();
         LoadingSubclasses.install(target);
@@ -363,15 +366,15 @@ final class RelationshipLoader {
         // One group per distinct key: its parents and the members read for it (no per-member map lookup by parent)
         Map<Object, Group> byKey = new HashMap<>(parents.size() * 2);
         List<Object> keys = new ArrayList<>(parents.size());
-        for (InstanceState parent : parents) {
-            Object key = keyOf(parentSide, parent.entity());
+        for (int position = 0; position < parents.size(); position++) {
+            Object key = keyOf(parentSide, parents.get(position).entity());
             if (key != null) {
                 Group group = byKey.get(key);
                 if (group == null) {
-                    byKey.put(key, new Group(parent));
+                    byKey.put(key, new Group(position));
                     keys.add(key);
                 } else {
-                    group.add(parent);
+                    group.add(position);
                 }
             }
         }
@@ -431,28 +434,32 @@ final class RelationshipLoader {
                 }
             }
         }
-        Map<InstanceState, Loaded> result = new IdentityHashMap<>(parents.size());
         for (Object key : keys) {
             Group group = byKey.get(key);
             if (group.members.isEmpty()) {
-                continue;   // absent from the result, as a parent without members always was
+                continue;   // null in the result, as a parent without members always was
             }
             if (!manyToOne) {
-                sortByKey(target, group.members, InstanceState::entity);
+                sortStatesByKey(target, group.members);
             }
             List<Object> entities = new ArrayList<>(group.members.size());
             for (InstanceState member : group.members) {
                 entities.add(member.entity());
             }
-            result.put(group.parent, new Loaded(entities, group.members));
+            result[group.position] = new Loaded(entities, group.members);
             if (group.more != null) {
-                for (InstanceState other : group.more) {
+                for (int other : group.more) {
                     // each parent's list is its own snapshot
-                    result.put(other, new Loaded(new ArrayList<>(entities), group.members));
+                    result[other] = new Loaded(new ArrayList<>(entities), group.members);
                 }
             }
         }
         return result;
+    }
+
+    /** One object's members of a relationship as the database holds them, or null when it holds none. */
+    Loaded selectFor(InstanceState state, RelationshipMapping relationship) {
+        return select(List.of(state), relationship, Integer.MAX_VALUE, false)[0];
     }
 
     /**
@@ -462,17 +469,20 @@ final class RelationshipLoader {
     record Loaded(List<Object> members, List<InstanceState> states) {
     }
 
-    /** The parents of one key value (nearly always one) and the states of the members loaded for them, in row order. */
+    /**
+     * The parents of one key value (nearly always one), by position in the parents' list, and the states of the
+     * members loaded for them, in row order.
+     */
     private static final class Group {
-        final InstanceState parent;
-        List<InstanceState> more;
+        final int position;
+        List<Integer> more;
         final ArrayList<InstanceState> members = new ArrayList<>();
 
-        Group(InstanceState parent) {
-            this.parent = parent;
+        Group(int position) {
+            this.position = position;
         }
 
-        void add(InstanceState other) {
+        void add(int other) {
             if (more == null) {
                 more = new ArrayList<>(1);
             }
@@ -485,22 +495,33 @@ final class RelationshipLoader {
      * some databases (H2) walk the primary key index instead of using the foreign key's.
      */
     static void sortByKey(EntityMapper mapper, List<Object> members) {
-        sortByKey(mapper, members, member -> member);
+        sortByKey(mapper, members, member -> member, null);
     }
 
-    /** As above, for a list of things that hold the related objects (their states), by {@code entityOf} of each. */
+    /** As above, for the members' states: a one-column key is the one each state holds (no field read per member). */
+    static void sortStatesByKey(EntityMapper mapper, List<InstanceState> members) {
+        sortByKey(mapper, members, InstanceState::entity, InstanceState::key);
+    }
+
+    /**
+     * As above, for a list of things that hold the related objects, by {@code entityOf} of each; {@code heldKey}, if
+     * not null, gives a one-column key without reading the object.
+     */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    static <T> void sortByKey(EntityMapper mapper, List<T> members, java.util.function.Function<T, Object> entityOf) {
+    private static <T> void sortByKey(EntityMapper mapper, List<T> members,
+            java.util.function.Function<T, Object> entityOf, java.util.function.Function<T, Object> heldKey) {
         int size = members.size();
         if (size < 2) {
             return;
         }
         AttributeMapping[] key = mapper.primaryKey();
         if (key.length == 1) {
+            java.util.function.Function<T, Object> keyOf = heldKey != null ? heldKey
+                    : member -> key[0].get(entityOf.apply(member));
             Object[] keys = new Object[size];
             boolean sorted = true;
             for (int i = 0; i < size; i++) {
-                keys[i] = key[0].get(entityOf.apply(members.get(i)));
+                keys[i] = keyOf.apply(members.get(i));
                 if (!(keys[i] instanceof Comparable)) {
                     return;
                 }
@@ -509,25 +530,32 @@ final class RelationshipLoader {
                     sorted = false;
                 }
             }
-            if (sorted) {
-                return;
+            if (!sorted) {
+                members.sort((a, b) -> compareParts(keyOf.apply(a), keyOf.apply(b)));
             }
+            return;
         }
         members.sort((a, b) -> {
             for (AttributeMapping part : key) {
-                Object x = part.get(entityOf.apply(a));
-                Object y = part.get(entityOf.apply(b));
-                if (x instanceof Comparable cx && y != null && x.getClass() == y.getClass()) {
-                    int order = cx.compareTo(y);
-                    if (order != 0) {
-                        return order;
-                    }
-                } else if (x == null || y == null) {
-                    return x == null ? (y == null ? 0 : -1) : 1;
+                int order = compareParts(part.get(entityOf.apply(a)), part.get(entityOf.apply(b)));
+                if (order != 0) {
+                    return order;
                 }
             }
             return 0;
         });
+    }
+
+    /** One key part against another: nulls first; values of different classes are taken as equal. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static int compareParts(Object x, Object y) {
+        if (x instanceof Comparable cx && y != null && x.getClass() == y.getClass()) {
+            return cx.compareTo(y);
+        }
+        if (x == null || y == null) {
+            return x == null ? (y == null ? 0 : -1) : 1;
+        }
+        return 0;
     }
 
     /** The value of a one-column key, or the List of a composite one; null if a part is null. */

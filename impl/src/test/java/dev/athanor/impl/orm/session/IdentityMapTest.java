@@ -94,6 +94,29 @@ class IdentityMapTest {
     }
 
     /** A load's pattern: get, miss, put right after (the put takes the slot the miss found), mixed with others. */
+    /**
+     * The children of 100 parents loaded together, as a selectin load meets them: child {@code j + 1000 k} belongs to
+     * parent {@code j + 1}, so the keys come in runs of 10 a thousand apart, in parent order; their runs overlap
+     * modulo the table's size, which scrambles the table (after about a quarter of the keys), and it keeps every key.
+     */
+    @Test
+    void runsThatOverlapModuloTheTableScrambleIt() {
+        IdentityMap.States states = new IdentityMap.States();
+        Map<Integer, InstanceState> expected = new HashMap<>();
+        for (int parent = 0; parent < 100; parent++) {
+            for (int k = 0; k < 10; k++) {
+                int key = parent + 1000 * k;
+                assertThat(states.get(key)).isNull();
+                InstanceState state = state();
+                states.put(key, state);
+                expected.put(key, state);
+            }
+        }
+        assertThat(states.isScrambled()).isTrue();
+        expected.forEach((key, state) -> assertThat(states.get(key)).as("key %d", key).isSameAs(state));
+        assertThat(states.get(99 + 1000 * 10)).isNull();
+    }
+
     @Test
     void aPutAfterAMissTakesTheSlotTheMissFoundOnlyWhileItIsValid() {
         IdentityMap.States states = new IdentityMap.States();
