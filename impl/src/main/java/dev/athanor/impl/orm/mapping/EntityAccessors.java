@@ -38,9 +38,10 @@ final class EntityAccessors {
 
     /**
      * The accessor of {@code type} for {@code fields} (attribute {@code i} is {@code fields[i]}), or null when it
-     * cannot be generated here.
+     * cannot be generated here. Its {@code populate} covers the first {@code attributes} fields (the columns); the
+     * fields after them (the relationships) are reached by {@code get} and {@code set} only.
      */
-    static Generated generate(Class<?> type, Field[] fields) {
+    static Generated generate(Class<?> type, Field[] fields, int attributes) {
         if (!ENABLED) {
             return null;
         }
@@ -53,7 +54,7 @@ final class EntityAccessors {
             if (!lookup.hasFullPrivilegeAccess()) {
                 return null;   // defineHiddenClass would refuse: the entity is in a module of its own
             }
-            byte[] bytes = bytes(type, fields, covered, constructorReachable(type));
+            byte[] bytes = bytes(type, fields, attributes, covered, constructorReachable(type));
             MethodHandles.Lookup hidden = lookup.defineHiddenClass(bytes, true,
                     MethodHandles.Lookup.ClassOption.NESTMATE);
             EntityAccessor accessor = (EntityAccessor) hidden.findConstructor(hidden.lookupClass(),
@@ -117,7 +118,8 @@ final class EntityAccessors {
 
     // ------------------------------------------------------------------ bytecode
 
-    private static byte[] bytes(Class<?> type, Field[] fields, boolean[] covered, boolean constructor) {
+    private static byte[] bytes(Class<?> type, Field[] fields, int attributes, boolean[] covered,
+            boolean constructor) {
         String entity = Type.getInternalName(type);
         // frames computed by ASM: every local is an Object (typed values live on the stack only), so merging frames
         // never needs a common superclass, which ASM would look up by loading classes
@@ -157,7 +159,7 @@ final class EntityAccessors {
 
         switchMethod(writer, entity, fields, covered, true);
         switchMethod(writer, entity, fields, covered, false);
-        populateMethod(writer, entity, fields, covered);
+        populateMethod(writer, entity, java.util.Arrays.copyOf(fields, attributes), covered);
         writer.visitEnd();
         return writer.toByteArray();
     }

@@ -98,6 +98,8 @@ public final class EntityMapper {
     private volatile boolean accessGenerated;
     /** The generated accessor (constructor and covered fields), or null. */
     private EntityAccessor accessor;
+    /** Which of {@link #relationshipFields} the accessor covers (by position); null until generated. */
+    private boolean[] coveredRelationships;
     /** {@link #populator()}: written before the volatile {@code accessGenerated}, read racily (null: the loop serves). */
     private EntityAccessor populator;
 
@@ -120,13 +122,20 @@ public final class EntityMapper {
             if (accessGenerated) {
                 return;
             }
-            java.lang.reflect.Field[] fields = new java.lang.reflect.Field[attributes.length];
-            for (int i = 0; i < fields.length; i++) {
+            // the columns first (attribute i at index i), then the relationship fields
+            java.lang.reflect.Field[] fields = new java.lang.reflect.Field[attributes.length
+                    + relationshipFields.size()];
+            for (int i = 0; i < attributes.length; i++) {
                 fields[i] = attributes[i].field();
             }
-            EntityAccessors.Generated generated = EntityAccessors.generate(type, fields);
+            for (int r = 0; r < relationshipFields.size(); r++) {
+                fields[attributes.length + r] = relationshipFields.get(r).field();
+            }
+            EntityAccessors.Generated generated = EntityAccessors.generate(type, fields, attributes.length);
             if (generated != null) {
                 accessor = generated.accessor();
+                coveredRelationships = java.util.Arrays.copyOfRange(generated.covered(), attributes.length,
+                        fields.length);
                 boolean plain = deferred.length == 0;
                 for (int i = 0; i < attributes.length; i++) {
                     if (generated.covered()[i]) {
@@ -148,6 +157,24 @@ public final class EntityMapper {
      */
     public EntityAccessor populator() {
         return populator;
+    }
+
+    /**
+     * The generated accessor when it covers relationship field {@code field} (declared by this entity, or inherited
+     * into its list), or null: then the field's method handles serve. Its index in the accessor is
+     * {@link #relationshipAccessIndex}. Null too until {@link #generateAccess()} ran.
+     */
+    EntityAccessor relationshipAccessor(RelationshipField field) {
+        if (!accessGenerated || coveredRelationships == null) {
+            return null;
+        }
+        int position = relationshipFields.indexOf(field);
+        return position >= 0 && coveredRelationships[position] ? accessor : null;
+    }
+
+    /** The index of relationship field {@code field} in the generated accessor's {@code get} and {@code set}. */
+    int relationshipAccessIndex(RelationshipField field) {
+        return attributes.length + relationshipFields.indexOf(field);
     }
 
     /** Whether {@link #generateAccess()} ran (whatever it achieved). */

@@ -242,7 +242,8 @@ final class MapperFactory {
             MethodHandle setter = lookup.unreflectSetter(field).asType(SETTER);
             String getterMethod = kind == RelationshipField.CollectionKind.NONE && !constructorIsPrivate()
                     && Getters.hasOverridableGetter(field, type) ? Getters.of(type, field.getName()).getName() : null;
-            return new RelationshipField(field.getName(), relationship, target, kind, getter, setter, getterMethod);
+            return new RelationshipField(field.getName(), relationship, target, kind, getter, setter, getterMethod,
+                    field);
         } catch (IllegalAccessException e) {
             problem(where + ": not accessible: " + e.getMessage());
             return null;

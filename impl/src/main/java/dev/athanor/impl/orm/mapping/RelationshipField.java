@@ -6,7 +6,8 @@ import java.lang.invoke.MethodHandle;
 
 /**
  * A {@code @Relationship} field as read from one class, before the registry resolves it against the other classes
- * (which foreign key, which kind, which back side). Field access through method handles resolved once.
+ * (which foreign key, which kind, which back side). Field access through method handles resolved once, until the
+ * entity's generated accessor takes over ({@link RelationshipMapping#get}).
  *
  * @param name the field name
  * @param annotation the annotation
@@ -15,9 +16,10 @@ import java.lang.invoke.MethodHandle;
  * @param getter reads the field, {@code (Object)Object}
  * @param setter writes the field, {@code (Object,Object)void}
  * @param getterMethod the name of an overridable getter of the field, or null
+ * @param field the reflected field (for generated access, {@link EntityAccessors})
  */
 public record RelationshipField(String name, Relationship annotation, Class<?> target, CollectionKind collection,
-        MethodHandle getter, MethodHandle setter, String getterMethod) {
+        MethodHandle getter, MethodHandle setter, String getterMethod, java.lang.reflect.Field field) {
 
     /** What kind of Java collection the field holds. */
     public enum CollectionKind { NONE, LIST, SET }

@@ -30,6 +30,11 @@ public final class RelationshipMapping {
     private final List<String> secondaryOwnerColumns;
     private final List<String> secondaryTargetColumns;
     private RelationshipMapping back;
+    /** The owner's generated accessor covering this field, once known (read racily: null only means the handles). */
+    private EntityAccessor accessor;
+    /** The field's index in that accessor: final, so a thread that sees the accessor sees the right index. */
+    private final int accessIndex;
+    private boolean accessResolved;
 
     RelationshipMapping(EntityMapper owner, EntityMapper target, RelationshipField field, int index, Kind kind,
             AttributeMapping[] ownerColumns, AttributeMapping[] targetColumns, Table secondary,
@@ -44,6 +49,7 @@ public final class RelationshipMapping {
         this.secondary = secondary;
         this.secondaryOwnerColumns = secondaryOwnerColumns;
         this.secondaryTargetColumns = secondaryTargetColumns;
+        this.accessIndex = owner.relationshipAccessIndex(field);
     }
 
     void back(RelationshipMapping value) {
@@ -142,8 +148,18 @@ public final class RelationshipMapping {
         };
     }
 
+    /**
+     * The field's value: through the owner's generated accessor once it exists and covers the field (a loaded
+     * object's relationships are read and written a few times each while it loads), through method handles until
+     * then (each use counts towards generating it) or when it cannot.
+     */
     public Object get(Object entity) {
+        EntityAccessor generated = accessor;
         try {
+            if (generated != null) {
+                return generated.get(entity, accessIndex);
+            }
+            handleAccess();
             return (Object) field.getter().invokeExact(entity);
         } catch (Throwable e) {
             throw new AthanorException("cannot read " + this + ": " + e, e);
@@ -151,10 +167,37 @@ public final class RelationshipMapping {
     }
 
     public void set(Object entity, Object value) {
+        EntityAccessor generated = accessor;
         try {
+            if (generated != null) {
+                generated.set(entity, accessIndex, value);
+                return;
+            }
+            handleAccess();
             field.setter().invokeExact(entity, value);
         } catch (Throwable e) {
             throw new AthanorException("cannot write " + this + ": " + e, e);
+        }
+    }
+
+    /** Whether the field is read and written through the owner's generated accessor (from now on). */
+    public boolean hasGeneratedAccess() {
+        if (accessor == null && !accessResolved && owner.accessGenerated()) {
+            handleAccess();
+        }
+        return accessor != null;
+    }
+
+    /** A method-handle access: counts towards generation; picks the accessor up once generation has run. */
+    private void handleAccess() {
+        if (accessResolved) {
+            return;
+        }
+        if (owner.accessGenerated()) {
+            accessor = owner.relationshipAccessor(field);   // null: not covered, the handles stay
+            accessResolved = true;
+        } else {
+            owner.countHandleAccess();
         }
     }
 

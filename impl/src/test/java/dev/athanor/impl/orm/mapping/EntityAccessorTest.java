@@ -7,7 +7,9 @@ import dev.athanor.orm.Session;
 import dev.athanor.orm.SessionMaker;
 import dev.athanor.orm.mapping.Column;
 import dev.athanor.orm.mapping.Entity;
+import dev.athanor.orm.mapping.ForeignKey;
 import dev.athanor.orm.mapping.Id;
+import dev.athanor.orm.mapping.Relationship;
 import dev.athanor.testing.DatabaseTest;
 import dev.athanor.testing.StatementRecorder;
 import org.junit.jupiter.api.Test;
@@ -16,6 +18,7 @@ import java.io.InputStream;
 import java.lang.reflect.Field;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +47,26 @@ class EntityAccessorTest {
 
         private Nested() {
         }
+    }
+
+    /** Two nested entities related both ways, with private relationship fields. */
+    @Entity(table = "accessor_owner")
+    static class Owner {
+        @Id
+        private Integer id;
+        @Relationship(backPopulates = "owner")
+        private List<Pet> pets = new ArrayList<>();
+    }
+
+    @Entity(table = "accessor_pet")
+    static class Pet {
+        @Id
+        private Integer id;
+        @Column
+        @ForeignKey("accessor_owner.id")
+        private Integer ownerId;
+        @Relationship(backPopulates = "pets")
+        private Owner owner;
     }
 
     private static EntityMapper mapper(Class<?> type) {
@@ -125,6 +148,43 @@ class EntityAccessorTest {
                 .isInstanceOf(ArgumentError.class).hasMessageContaining("AuditedRecord.revision");
     }
 
+    /**
+     * Relationship fields (a to-one and a list, private) are in the accessor too, after the columns, whose indexes
+     * stay as they were; a value of the wrong class names the relationship.
+     */
+    @Test
+    void relationshipFieldsGoThroughTheAccessorAfterTheColumns() {
+        RegistryImpl registry = (RegistryImpl) Registry.of(Owner.class, Pet.class);
+        EntityMapper owners = registry.mapper(Owner.class);
+        EntityMapper pets = registry.mapper(Pet.class);
+        RelationshipMapping petsOf = registry.relationships(owners)[0];
+        RelationshipMapping ownerOf = registry.relationships(pets)[0];
+        assertThat(ownerOf.hasGeneratedAccess()).isFalse();   // method handles until the accessor is generated
+        owners.generateAccess();
+        pets.generateAccess();
+        assertThat(petsOf.hasGeneratedAccess()).isTrue();
+        assertThat(ownerOf.hasGeneratedAccess()).isTrue();
+
+        Owner owner = (Owner) owners.newInstance();
+        Pet pet = (Pet) pets.newInstance();
+        ownerOf.set(pet, owner);
+        assertThat(pet.owner).isSameAs(owner);
+        assertThat(ownerOf.get(pet)).isSameAs(owner);
+        List<Pet> list = new ArrayList<>(List.of(pet));
+        petsOf.set(owner, list);
+        assertThat(owner.pets).isSameAs(list);
+        assertThat(petsOf.get(owner)).isSameAs(list);
+        pets.attribute("ownerId").set(pet, 7);
+        pets.attribute("id").set(pet, 3);
+        assertThat(pet.ownerId).isEqualTo(7);
+        assertThat(pet.id).isEqualTo(3);
+        assertThat(ownerOf.get(pet)).isSameAs(owner);
+        ownerOf.set(pet, null);
+        assertThat(pet.owner).isNull();
+        assertThatThrownBy(() -> ownerOf.set(pet, "not an owner"))
+                .isInstanceOf(dev.athanor.AthanorException.class).hasMessageContaining(".owner");
+    }
+
     @Test
     void nestedEntityWithPrivateMembers() {
         EntityMapper mapper = mapper(Nested.class);
@@ -141,7 +201,7 @@ class EntityAccessorTest {
         Class<?> isolated = new IsolatedLoader().load(Nested.class);
         assertThat(isolated).isNotSameAs(Nested.class);
         Field[] fields = {isolated.getDeclaredField("id"), isolated.getDeclaredField("label")};
-        assertThat(EntityAccessors.generate(isolated, fields)).isNull();
+        assertThat(EntityAccessors.generate(isolated, fields, 2)).isNull();
     }
 
     /** Defines one class again from its bytes, delegating everything else to the platform loader. */
