@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Issue 14's measurements, one command: the six ORM workloads with Athanor, Hibernate and JDBC in one JMH run per
-# database (with -prof gc), the warm-up runs, the cold start over 10 forks; then the tables and the chart.
+# database (with -prof gc; load 1,000 and selectin also with the hand-written floor, jdbcTracked), the warm-up runs,
+# the cold start over 10 forks; then the tables and the chart.
 #   benchmarks/scripts/issue14.sh [out-dir] [databases]     e.g. benchmarks/scripts/issue14.sh /tmp/issue14 h2,postgresql
 # Set BENCH_DB (default athanor_bench) to the PostgreSQL/MariaDB database to use, JAR to another jar; build it first
 # (mvn -q -pl benchmarks -am package -DskipTests). The load average is logged every 30 s to out-dir/load.log.
@@ -26,7 +27,7 @@ trap 'kill $logger' EXIT
 java_opts=(-Dathanor.bench.database="${BENCH_DB:-athanor_bench}")
 # JMH_IGNORE_LOCK=1: run even if another JMH run holds /tmp/jmh.lock (a shared machine; say so with the figures)
 [ -n "${JMH_IGNORE_LOCK:-}" ] && java_opts+=(-Djmh.ignoreLock=true)
-workloads='OrmVsHibernateBenchmark\.(getByPk|load1000|insertOne|update1000)_(athanor|hibernate|jdbc)$|OrmVsHibernateBenchmark\.insert10000_(athanor|hibernate|hibernateSequence|jdbc)$|RelationshipBenchmark\.loadSelectin100_(athanor|hibernate|jdbc)$'
+workloads='OrmVsHibernateBenchmark\.(getByPk|load1000|insertOne|update1000)_(athanor|hibernate|jdbc)$|OrmVsHibernateBenchmark\.load1000_jdbcTracked$|OrmVsHibernateBenchmark\.insert10000_(athanor|hibernate|hibernateSequence|jdbc)$|RelationshipBenchmark\.loadSelectin100_(athanor|hibernate|jdbc|jdbcTracked)$'
 for db in ${dbs//,/ }; do
     selected=$workloads
     [ "$db" = mariadb ] && selected=${workloads%|RelationshipBenchmark*}   # the relationship tables need identity DDL

@@ -12,7 +12,9 @@
         the same benchmarks from two builds: time, CPU time and allocation per operation, after / before.
 
 Benchmarks are named <Class>.<workload>_<side>, side athanor, jdbc, hibernate (others are variants, listed in the
-table's last column). The database is the JMH parameter "db".
+table's last column). Side jdbcTracked is the hand-written floor of an ORM with an identity map and snapshots (JDBC
+plus a HashMap entry and a snapshot array per object): its ratio to JDBC gets a column and a mark on the chart. The
+database is the JMH parameter "db".
 """
 import json
 import sys
@@ -27,6 +29,7 @@ WORKLOADS = [
     ("loadSelectin100", "100 parents x 10 children (selectin)"),
 ]
 NAMES = dict(WORKLOADS)
+FLOOR = "jdbcTracked"
 DB_NAMES = {"h2": "H2", "postgresql": "PostgreSQL", "mariadb": "MariaDB"}
 
 
@@ -121,8 +124,9 @@ def tables(results):
         out.append(f"\n**{DB_NAMES[db]}** (mean ± 99.9% interval; allocation = `gc.alloc.rate.norm` per operation)\n")
         out.append("| workload | Athanor | Hibernate | JDBC | Athanor / JDBC | target | met | Athanor / Hibernate "
                    "| CPU per op Athanor / Hibernate / JDBC | CPU Athanor / JDBC | met (CPU) "
-                   "| allocation Athanor / Hibernate / JDBC | allocation Athanor / JDBC | other variants |")
-        out.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+                   "| allocation Athanor / Hibernate / JDBC | allocation Athanor / JDBC "
+                   "| floor / JDBC (time; CPU) | other variants |")
+        out.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
         for workload, sides in rows:
             a, h, j = sides.get("athanor"), sides.get("hibernate"), sides.get("jdbc")
             if a is None:
@@ -137,6 +141,11 @@ def tables(results):
             ra = (f"{alloc(a) / alloc(j):.2f}" if j and alloc(a) and alloc(j) else "-")
             variants = ", ".join(f"{side} {fmt(score(r))} {u}" for side, r in sorted(sides.items())
                                  if side not in ("athanor", "hibernate", "jdbc"))
+            floor = sides.get(FLOOR)
+            floor_cell = "-"
+            if floor and j:
+                floor_cpu = cpu(floor) / cpu(j) if cpu(floor) and cpu(j) else None
+                floor_cell = f"{score(floor) / score(j):.2f}; " + (f"{floor_cpu:.2f}" if floor_cpu else "-")
             ratio = f"**{rj:.2f}**" if rj is not None else "-"
             versus = f"{rh:.2f}" if rh is not None else "-"
             cpus = " / ".join(fmt_ns(cpu(r)) for r in (a, h, j))
@@ -144,7 +153,7 @@ def tables(results):
             met_cpu = "-" if rc is None or t is None else ("yes" if rc <= t else "**no**")
             out.append(f"| {NAMES[workload]} | {cell(a)} | {cell(h)} | {cell(j)} | {ratio} | {t or '-'} | {met} "
                        f"| {versus} | {cpus} | {f'**{rc:.2f}**' if rc else '-'} | {met_cpu} | {allocs} | {ra} "
-                       f"| {variants or '-'} |")
+                       f"| {floor_cell} | {variants or '-'} |")
     return "\n".join(out)
 
 
@@ -161,13 +170,14 @@ def svg(results, path):
             rh = a / score(sides["hibernate"]) if "hibernate" in sides else None
             ca, cj = cpu(sides["athanor"]), cpu(sides.get("jdbc"))
             rc = ca / cj if ca and cj else None
-            entries.append((f"{label} · {DB_NAMES[db]}", rj, rc, rh, target(workload, db)))
+            floor = score(sides[FLOOR]) / score(sides["jdbc"]) if FLOOR in sides and "jdbc" in sides else None
+            entries.append((f"{label} · {DB_NAMES[db]}", rj, rc, rh, target(workload, db), floor))
     top, left, bar, gap, width = 60, 330, 11, 10, 520
     height = top + len(entries) * (3 * bar + gap) + 60
     scale_max = max([3.0] + [r for e in entries for r in e[1:4] if r is not None])
     scale_max = min(scale_max, 6.0)
     x = lambda ratio: left + width * min(ratio, scale_max) / scale_max
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{max(left + width + 80, 680)}" height="{height}" '
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{max(left + width + 80, 860)}" height="{height}" '
              f'font-family="sans-serif" font-size="12">',
              f'<rect width="100%" height="100%" fill="white"/>',
              f'<text x="10" y="22" font-size="15" font-weight="bold">Athanor ORM: time relative to hand-written '
@@ -178,7 +188,9 @@ def svg(results, path):
              f'<rect x="290" y="34" width="12" height="10" fill="#9cc3ec"/>'
              f'<text x="307" y="43">Athanor / Hibernate</text>',
              f'<line x1="440" y1="39" x2="460" y2="39" stroke="#c0392b" stroke-width="2" stroke-dasharray="4,2"/>'
-             f'<text x="465" y="43">target (Athanor / JDBC)</text>']
+             f'<text x="465" y="43">target (Athanor / JDBC)</text>',
+             f'<line x1="600" y1="33" x2="600" y2="45" stroke="black" stroke-width="3"/>'
+             f'<text x="606" y="43">floor: JDBC + identity map + snapshots</text>']
     tick = 0.5
     value = 0.0
     while value <= scale_max + 1e-9:
@@ -187,7 +199,7 @@ def svg(results, path):
         parts.append(f'<text x="{x(value):.1f}" y="{height - 30}" text-anchor="middle">{value:g}</text>')
         value += tick
     y = top
-    for label, rj, rc, rh, t in entries:
+    for label, rj, rc, rh, t, floor in entries:
         parts.append(f'<text x="{left - 8}" y="{y + int(1.5 * bar) + 4}" text-anchor="end">{label}</text>')
         for row, (ratio, color) in enumerate(((rj, "#1f5fa8"), (rc, "#2e9e5b"), (rh, "#9cc3ec"))):
             if ratio is None:
@@ -199,6 +211,9 @@ def svg(results, path):
         if t:
             parts.append(f'<line x1="{x(t):.1f}" y1="{y - 2}" x2="{x(t):.1f}" y2="{y + 3 * bar + 1}" '
                          f'stroke="#c0392b" stroke-width="2" stroke-dasharray="4,2"/>')
+        if floor:
+            parts.append(f'<line x1="{x(floor):.1f}" y1="{y - 1}" x2="{x(floor):.1f}" y2="{y + bar}" '
+                         f'stroke="black" stroke-width="3"/>')
         y += 3 * bar + gap
     parts.append(f'<text x="{left}" y="{height - 10}" fill="#555">ratio of mean times per operation, one JMH run '
                  f'per database (benchmarks/README.md)</text>')
