@@ -313,6 +313,19 @@ public class RelationshipBenchmark {
         return sum;
     }
 
+    /** The check of the 100-parent loads over JDBC's objects. */
+    private static long checkedSmall(List<JdbcParent> parents) {
+        long sum = 0;
+        int children = 0;
+        for (JdbcParent parent : parents) {
+            for (JdbcChild child : parent.children) {
+                sum += child.amount;
+                children++;
+            }
+        }
+        return checkedSmall(parents.size(), children, sum);
+    }
+
     /**
      * A request's page: 100 parents ({@code WHERE id <= 100}) and their 10 children each, in one extra statement.
      * Athanor {@code selectinLoad}; Hibernate the {@code @BatchSize(500)} collection (one batch of 100); JDBC the
@@ -392,16 +405,8 @@ public class RelationshipBenchmark {
                     }
                 }
             }
-            long sum = 0;
-            int children = 0;
-            for (JdbcParent parent : parents) {
-                for (JdbcChild child : parent.children) {
-                    sum += child.amount;
-                    children++;
-                }
-            }
             c.rollback();
-            return checkedSmall(parents.size(), children, sum);
+            return checkedSmall(parents);
         }
     }
 
@@ -468,19 +473,11 @@ public class RelationshipBenchmark {
             for (JdbcParent parent : parents) {
                 collectionSnapshots.add(new ArrayList<>(parent.children));
             }
-            long sum = 0;
-            int children = 0;
-            for (JdbcParent parent : parents) {
-                for (JdbcChild child : parent.children) {
-                    sum += child.amount;
-                    children++;
-                }
-            }
             c.rollback();
             if (collectionSnapshots.size() != parents.size()) {
                 throw new IllegalStateException("snapshots");
             }
-            return checkedSmall(parents.size(), children, sum);
+            return checkedSmall(parents);
         }
     }
 
