@@ -20,13 +20,15 @@ import java.util.Properties;
  *     streaming restarted from, behind the replay LSN until new WAL arrives, so "received = replayed" is false on a
  *     restarted standby of an idle primary. The primary's WAL end is only known after its first message; before it
  *     (one round trip, or until a keepalive when streaming restarted exactly at the primary's end, e.g. after a WAL
- *     switch on an idle primary) the receive LSN stands in for it. A role without {@code pg_read_all_stats} sees no
+ *     switch on an idle primary) the receive LSN stands in for it, so for that round trip a standby restarted after
+ *     a long stop reads as caught up. A role without {@code pg_read_all_stats} sees no
  *     details of the walreceiver (its pid only): then a running walreceiver counts as streaming and the receive LSN
  *     stands in throughout, which reads a standby restarted after a long stop as caught up for the moment its
  *     walreceiver takes to receive again up to its replay point.
  * <li>Otherwise (WAL received but not replayed, e.g. replay paused or slow; or no streaming walreceiver) the lag is
  *     the age of the last replayed commit, {@code clock_timestamp() - pg_last_xact_replay_timestamp()}: all commits up
- *     to that one are there, so the replica's data is at most that old.
+ *     to that one are there, so the replica's data is at most that old. It is an upper bound: the first commit after
+ *     a long idle spell reads, for the moment between its arrival and its replay, as lagging by that spell.
  * <li>No commit replayed since the standby started ({@code pg_last_xact_replay_timestamp()} null) in that case: the lag
  *     is {@link #UNKNOWN}, out of rotation (reading it as 0 would keep a paused standby in rotation for ever).
  * </ul>
