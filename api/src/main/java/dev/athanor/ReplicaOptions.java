@@ -7,7 +7,8 @@ import java.util.List;
  * The read replicas of an engine and how they are watched, as collected by {@link EngineBuilder#replicas(String...)}.
  * Each replica gets a pool of its own with the engine's pool settings; a background health check runs every
  * {@code checkInterval} and takes a replica out of rotation while it is unreachable or its replay lags more than
- * {@code maxLag} behind the primary (PostgreSQL: {@code pg_last_xact_replay_timestamp()}).
+ * {@code maxLag} behind the primary (PostgreSQL: 0 while the replica streams and has replayed all the WAL its primary
+ * reported, else the age of its last replayed commit, {@code pg_last_xact_replay_timestamp()}).
  *
  * {@snippet :
  * ReplicaOptions replicas = Engine.builder("postgresql://db1/app")

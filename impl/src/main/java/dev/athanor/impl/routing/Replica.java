@@ -30,7 +30,10 @@ public final class Replica {
         return health;
     }
 
-    /** The replay lag the last check measured, in milliseconds (0 when caught up or unknown). */
+    /**
+     * The replay lag the last check measured, in milliseconds: 0 when caught up (or not a standby),
+     * {@link Long#MAX_VALUE} when behind by an amount the replica cannot tell (see {@code HealthProbe}).
+     */
     public long lagMillis() {
         return lagMillis;
     }
@@ -46,8 +49,8 @@ public final class Replica {
         health = now;
         if (before != now) {
             if (now == Health.LAGGING) {
-                LOG.warnf("replica %s lags %d ms (more than %d ms): reads go elsewhere until it catches up",
-                        engine.url(), lag, maxLagMillis);
+                LOG.warnf("replica %s lags %s (more than %d ms): reads go elsewhere until it catches up",
+                        engine.url(), lag == HealthProbe.UNKNOWN ? "an unknown time" : lag + " ms", maxLagMillis);
             } else {
                 LOG.infof("replica %s is back in rotation (lag %d ms)", engine.url(), lag);
             }
@@ -70,6 +73,7 @@ public final class Replica {
 
     @Override
     public String toString() {
-        return "Replica(" + engine.url() + ", " + health + ", lag " + lagMillis + " ms)";
+        return "Replica(" + engine.url() + ", " + health + ", lag "
+                + (lagMillis == HealthProbe.UNKNOWN ? "unknown" : lagMillis + " ms") + ")";
     }
 }

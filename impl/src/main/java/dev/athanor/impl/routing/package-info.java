@@ -13,7 +13,8 @@
  *   end the replica side too, so the next transaction may pick another replica.</li>
  *   <li>{@link dev.athanor.impl.routing.ReplicaSet} holds the replicas, each an engine with its own Agroal pool, picks
  *   them round-robin among the healthy ones, and runs the background health check
- *   ({@link dev.athanor.impl.routing.HealthProbe}: reachability and, on PostgreSQL, replay lag from
+ *   ({@link dev.athanor.impl.routing.HealthProbe}: reachability and, on PostgreSQL, replay lag: 0 while
+ *   the replica streams and has replayed all the WAL its primary reported, else the age of its last replayed commit,
  *   {@code pg_last_xact_replay_timestamp()}). The check runs on its own thread and connection, never per
  *   statement.</li>
  *   <li>A replica that fails with a lost connection is taken out of rotation at once (not at the next check) and its
