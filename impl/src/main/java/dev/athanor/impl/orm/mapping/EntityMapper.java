@@ -168,13 +168,23 @@ public final class EntityMapper {
         if (!accessGenerated || coveredRelationships == null) {
             return null;
         }
-        int position = relationshipFields.indexOf(field);
+        int position = positionOf(field);
         return position >= 0 && coveredRelationships[position] ? accessor : null;
     }
 
     /** The index of relationship field {@code field} in the generated accessor's {@code get} and {@code set}. */
     int relationshipAccessIndex(RelationshipField field) {
-        return attributes.length + relationshipFields.indexOf(field);
+        return attributes.length + positionOf(field);
+    }
+
+    /** By identity: a record's equals would compare its annotation and method handles (reflection, at boot). */
+    private int positionOf(RelationshipField field) {
+        for (int i = 0; i < relationshipFields.size(); i++) {
+            if (relationshipFields.get(i) == field) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Whether {@link #generateAccess()} ran (whatever it achieved). */
