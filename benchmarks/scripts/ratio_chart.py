@@ -177,7 +177,7 @@ def svg(results, path):
     scale_max = max([3.0] + [r for e in entries for r in e[1:4] if r is not None])
     scale_max = min(scale_max, 6.0)
     x = lambda ratio: left + width * min(ratio, scale_max) / scale_max
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{max(left + width + 80, 860)}" height="{height}" '
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{max(left + width + 80, 900)}" height="{height}" '
              f'font-family="sans-serif" font-size="12">',
              f'<rect width="100%" height="100%" fill="white"/>',
              f'<text x="10" y="22" font-size="15" font-weight="bold">Athanor ORM: time relative to hand-written '
@@ -189,8 +189,8 @@ def svg(results, path):
              f'<text x="307" y="43">Athanor / Hibernate</text>',
              f'<line x1="440" y1="39" x2="460" y2="39" stroke="#c0392b" stroke-width="2" stroke-dasharray="4,2"/>'
              f'<text x="465" y="43">target (Athanor / JDBC)</text>',
-             f'<line x1="600" y1="33" x2="600" y2="45" stroke="black" stroke-width="3"/>'
-             f'<text x="606" y="43">floor: JDBC + identity map + snapshots</text>']
+             f'<line x1="640" y1="33" x2="640" y2="45" stroke="black" stroke-width="3"/>'
+             f'<text x="646" y="43">floor: JDBC + identity map + snapshots</text>']
     tick = 0.5
     value = 0.0
     while value <= scale_max + 1e-9:

@@ -5,7 +5,8 @@ package dev.athanor.impl.orm.mapping;
  * {@code GETFIELD} / {@code PUTFIELD} per case, and the no-argument constructor called directly. Subclasses are
  * generated once per entity class by {@link EntityAccessors} as hidden nestmates of the entity, so private fields
  * and constructors are reachable; {@link AttributeMapping} uses one for the attributes it covers and its method
- * handles for the rest (and for every attribute when generation was not possible).
+ * handles for the rest (and for every attribute when generation was not possible). The {@code @Relationship} fields
+ * come after the columns (index {@code attributes + r}); {@link RelationshipMapping} uses them the same way.
  *
  * <p>Public with a public constructor only because the generated class lives in the entity's package.
  */
