@@ -150,9 +150,7 @@ final class EntityAccessors {
             create.visitInsn(Opcodes.ARETURN);
         } else {
             create.visitInsn(Opcodes.ICONST_M1);
-            create.visitMethodInsn(Opcodes.INVOKESTATIC, BASE, "notCovered", "(I)Ljava/lang/RuntimeException;",
-                    false);
-            create.visitInsn(Opcodes.ATHROW);
+            throwNotCovered(create);
         }
         create.visitMaxs(0, 0);
         create.visitEnd();
@@ -213,8 +211,7 @@ final class EntityAccessors {
         }
         method.visitLabel(otherwise);
         method.visitVarInsn(Opcodes.ILOAD, 2);
-        method.visitMethodInsn(Opcodes.INVOKESTATIC, BASE, "notCovered", "(I)Ljava/lang/RuntimeException;", false);
-        method.visitInsn(Opcodes.ATHROW);
+        throwNotCovered(method);
         method.visitMaxs(0, 0);
         method.visitEnd();
     }
@@ -233,9 +230,7 @@ final class EntityAccessors {
         for (int i = 0; i < fields.length; i++) {
             if (!covered[i]) {
                 method.visitLdcInsn(i);
-                method.visitMethodInsn(Opcodes.INVOKESTATIC, BASE, "notCovered", "(I)Ljava/lang/RuntimeException;",
-                        false);
-                method.visitInsn(Opcodes.ATHROW);
+                throwNotCovered(method);
                 method.visitMaxs(0, 0);
                 method.visitEnd();
                 return;
@@ -306,6 +301,12 @@ final class EntityAccessors {
         method.visitInsn(Opcodes.RETURN);
         method.visitMaxs(0, 0);
         method.visitEnd();
+    }
+
+    /** {@code throw notCovered(index)}, the index on the stack. */
+    private static void throwNotCovered(MethodVisitor method) {
+        method.visitMethodInsn(Opcodes.INVOKESTATIC, BASE, "notCovered", "(I)Ljava/lang/RuntimeException;", false);
+        method.visitInsn(Opcodes.ATHROW);
     }
 
     private static Class<?> box(Class<?> primitive) {
