@@ -19,7 +19,7 @@ import java.util.stream.Stream;
  * A result whose rows were all read (SQLAlchemy's {@code FrozenResult} / buffered result): what the asyncio layer
  * hands back, since the cursor lives on a worker thread and is closed before the caller sees the rows.
  */
-public final class BufferedResult implements Result {
+public final class BufferedResult extends RowResult {
     private final RowLayout layout; // null: the statement returned no rows
     private final List<Row> rows;
     private final long rowcount;
@@ -100,34 +100,6 @@ public final class BufferedResult implements Result {
             throw new MultipleResultsFound("one() found " + rest.size() + " rows where one was expected");
         }
         return rest.isEmpty() ? null : rest.get(0);
-    }
-
-    @Override
-    public Object scalar() {
-        Row row = first();
-        return row == null ? null : row.get(0);
-    }
-
-    @Override
-    public <T> T scalar(Class<T> type) {
-        Row row = first();
-        return row == null ? null : row.get(0, type);
-    }
-
-    @Override
-    public Object scalarOne() {
-        return one().get(0);
-    }
-
-    @Override
-    public <T> T scalarOne(Class<T> type) {
-        return one().get(0, type);
-    }
-
-    @Override
-    public <T> T scalarOneOrNull(Class<T> type) {
-        Row row = oneOrNull();
-        return row == null ? null : row.get(0, type);
     }
 
     @Override

@@ -29,7 +29,7 @@ import java.util.stream.StreamSupport;
  * are asked for. Reading the last row releases the cursor ("soft close": further reads return nothing);
  * {@link #close()} releases it at once ("hard close": further reads fail), as SQLAlchemy's {@code CursorResult}.
  */
-public final class CursorResult implements Result {
+public final class CursorResult extends RowResult {
     private enum State { OPEN, EXHAUSTED, CLOSED }
 
     private final ResultOwner owner;
@@ -226,34 +226,6 @@ public final class CursorResult implements Result {
         }
         finish();
         return row;
-    }
-
-    @Override
-    public Object scalar() {
-        Row row = first();
-        return row == null ? null : row.get(0);
-    }
-
-    @Override
-    public <T> T scalar(Class<T> type) {
-        Row row = first();
-        return row == null ? null : row.get(0, type);
-    }
-
-    @Override
-    public Object scalarOne() {
-        return one().get(0);
-    }
-
-    @Override
-    public <T> T scalarOne(Class<T> type) {
-        return one().get(0, type);
-    }
-
-    @Override
-    public <T> T scalarOneOrNull(Class<T> type) {
-        Row row = oneOrNull();
-        return row == null ? null : row.get(0, type);
     }
 
     @Override
