@@ -2,9 +2,8 @@ package dev.athanor.cdi.impl;
 
 import dev.athanor.Connection;
 import dev.athanor.Engine;
-import dev.athanor.EngineEvents;
 import dev.athanor.InvalidRequestError;
-import dev.athanor.PoolStatus;
+import dev.athanor.impl.engine.EngineView;
 
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -13,10 +12,11 @@ import java.util.function.Function;
  * The {@code Engine} bean: the database's engine, except that only the container disposes it (at shutdown), so that
  * a bean's try-with-resources or {@code close()} cannot close the pool under the rest of the application.
  */
-final class ContainerEngine implements Engine {
+final class ContainerEngine extends EngineView {
     private final Engine engine;
 
     ContainerEngine(Engine engine) {
+        super(engine);
         this.engine = engine;
     }
 
@@ -33,31 +33,6 @@ final class ContainerEngine implements Engine {
     @Override
     public <T> T inTransaction(Function<Connection, T> work) {
         return engine.inTransaction(work);
-    }
-
-    @Override
-    public String dialectName() {
-        return engine.dialectName();
-    }
-
-    @Override
-    public String url() {
-        return engine.url();
-    }
-
-    @Override
-    public EngineEvents events() {
-        return engine.events();
-    }
-
-    @Override
-    public PoolStatus poolStatus() {
-        return engine.poolStatus();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> type) {
-        return engine.unwrap(type);
     }
 
     @Override

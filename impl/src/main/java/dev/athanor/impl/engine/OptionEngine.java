@@ -2,9 +2,7 @@ package dev.athanor.impl.engine;
 
 import dev.athanor.Connection;
 import dev.athanor.Engine;
-import dev.athanor.EngineEvents;
 import dev.athanor.ExecutionOption;
-import dev.athanor.PoolStatus;
 
 import java.util.List;
 import java.util.function.Consumer;
@@ -15,11 +13,12 @@ import java.util.function.Function;
  * {@code Engine.execution_options()} returns): same pool, events and replicas; disposing the view leaves the engine
  * open, since the view does not own it.
  */
-final class OptionEngine implements Engine {
+final class OptionEngine extends EngineView {
     private final EngineImpl engine;
     private final List<ExecutionOption> options;
 
     OptionEngine(EngineImpl engine, List<ExecutionOption> options) {
+        super(engine);
         this.engine = engine;
         this.options = options;
     }
@@ -45,31 +44,6 @@ final class OptionEngine implements Engine {
     @Override
     public Engine executionOptions(ExecutionOption... more) {
         return new OptionEngine(engine, ExecutionOption.merge(options, more));
-    }
-
-    @Override
-    public String dialectName() {
-        return engine.dialectName();
-    }
-
-    @Override
-    public String url() {
-        return engine.url();
-    }
-
-    @Override
-    public EngineEvents events() {
-        return engine.events();
-    }
-
-    @Override
-    public PoolStatus poolStatus() {
-        return engine.poolStatus();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> type) {
-        return engine.unwrap(type);
     }
 
     /** The view owns nothing: the engine it shows stays open. */
