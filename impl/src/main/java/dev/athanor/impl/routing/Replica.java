@@ -50,7 +50,7 @@ public final class Replica {
         if (before != now) {
             if (now == Health.LAGGING) {
                 LOG.warnf("replica %s lags %s (more than %d ms): reads go elsewhere until it catches up",
-                        engine.url(), lag == HealthProbe.UNKNOWN ? "an unknown time" : lag + " ms", maxLagMillis);
+                        engine.url(), describeLag(lag), maxLagMillis);
             } else {
                 LOG.infof("replica %s is back in rotation (lag %d ms)", engine.url(), lag);
             }
@@ -73,7 +73,11 @@ public final class Replica {
 
     @Override
     public String toString() {
-        return "Replica(" + engine.url() + ", " + health + ", lag "
-                + (lagMillis == HealthProbe.UNKNOWN ? "unknown" : lagMillis + " ms") + ")";
+        return "Replica(" + engine.url() + ", " + health + ", lag " + describeLag(lagMillis) + ")";
+    }
+
+    /** A lag as the log and {@link #toString()} say it: milliseconds, or "an unknown time". */
+    private static String describeLag(long lag) {
+        return lag == HealthProbe.UNKNOWN ? "an unknown time" : lag + " ms";
     }
 }
