@@ -4,7 +4,6 @@ import dev.athanor.AthanorException;
 import dev.athanor.impl.result.ValueConverter;
 import dev.athanor.schema.Column;
 
-import java.lang.invoke.MethodHandle;
 import java.lang.reflect.Field;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -31,8 +30,7 @@ public final class AttributeMapping {
     private final String columnName;
     private final Class<?> javaType;
     private final Class<?> boxedType;
-    private final MethodHandle getter;
-    private final MethodHandle setter;
+    private final FieldHandles handles;
     private final boolean primaryKey;
     private final Generation generation;
     private final boolean version;
@@ -55,15 +53,14 @@ public final class AttributeMapping {
     /** The entity's generated field access when it covers this attribute; null: the method handles. */
     private EntityAccessor accessor;
 
-    AttributeMapping(Field field, String columnName, MethodHandle getter, MethodHandle setter, boolean primaryKey,
+    AttributeMapping(Field field, String columnName, FieldHandles handles, boolean primaryKey,
             Generation generation, boolean version, boolean deferred, boolean serverDefault, String onUpdateSql,
             Supplier<?> insertDefault, Object insertDefaultValue, JsonCodec json) {
         this.name = field.getName();
         this.columnName = columnName;
         this.javaType = field.getType();
         this.boxedType = box(field.getType());
-        this.getter = getter;
-        this.setter = setter;
+        this.handles = handles;
         this.primaryKey = primaryKey;
         this.generation = generation;
         this.version = version;
@@ -110,7 +107,7 @@ public final class AttributeMapping {
                 return generated.get(entity, index);
             }
             owner.countHandleAccess();
-            return (Object) getter.invokeExact(entity);
+            return handles.get(entity);
         } catch (Throwable e) {
             throw rethrow(e, "read");
         }
@@ -128,7 +125,7 @@ public final class AttributeMapping {
                 return;
             }
             owner.countHandleAccess();
-            setter.invokeExact(entity, value);
+            handles.set(entity, value);
         } catch (Throwable e) {
             throw rethrow(e, "write");
         }

@@ -7,6 +7,7 @@ import dev.athanor.schema.Table;
 import dev.athanor.sql.Expression;
 
 import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -28,7 +29,9 @@ public final class EntityMapper {
     private final AttributeMapping[] loaded;
     private final AttributeMapping[] deferred;
     private final Map<String, AttributeMapping> byName;
-    private final MethodHandle constructor;
+    /** The no-argument constructor as reflected, {@code ()E}; {@link #constructor} its erased form, made on first use. */
+    private final MethodHandle exactConstructor;
+    private MethodHandle constructor;
     private final List<Expression<?>> selectColumns;
     private final boolean serverGenerated;
     private volatile MethodHandle loadingConstructor;
@@ -41,7 +44,7 @@ public final class EntityMapper {
         // no streams, lambdas or method references here: each is a class spun on first use, paid at cold start
         this.attributes = attributes.toArray(new AttributeMapping[0]);
         this.primaryKey = primaryKey.toArray(new AttributeMapping[0]);
-        this.constructor = constructor;
+        this.exactConstructor = constructor;
         Map<String, AttributeMapping> names = new LinkedHashMap<>();
         List<AttributeMapping> load = new ArrayList<>();
         List<AttributeMapping> later = new ArrayList<>();
@@ -333,7 +336,11 @@ public final class EntityMapper {
     private Object construct() {
         EntityAccessor generated = accessor;
         if (generated == null) {
-            return invoke(constructor);
+            MethodHandle erased = constructor;
+            if (erased == null) {   // as FieldHandles: adapted when first used, not at boot
+                constructor = erased = exactConstructor.asType(MethodType.methodType(Object.class));
+            }
+            return invoke(erased);
         }
         try {
             return generated.newInstance();

@@ -19,7 +19,6 @@ import dev.athanor.schema.TableElement;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -39,8 +38,6 @@ import java.util.function.Supplier;
  * instead of stopping at the first.
  */
 final class MapperFactory {
-    private static final MethodType GETTER = MethodType.methodType(Object.class, Object.class);
-    private static final MethodType SETTER = MethodType.methodType(void.class, Object.class, Object.class);
 
     private final Class<?> type;
     private final List<String> problems;
@@ -238,11 +235,10 @@ final class MapperFactory {
             return null;
         }
         try {
-            MethodHandle getter = lookup.unreflectGetter(field).asType(GETTER);
-            MethodHandle setter = lookup.unreflectSetter(field).asType(SETTER);
+            FieldHandles handles = new FieldHandles(lookup, field);
             String getterMethod = kind == RelationshipField.CollectionKind.NONE && !constructorIsPrivate()
                     && Getters.hasOverridableGetter(field, type) ? Getters.of(type, field.getName()).getName() : null;
-            return new RelationshipField(field.getName(), relationship, target, kind, getter, setter, getterMethod,
+            return new RelationshipField(field.getName(), relationship, target, kind, handles, getterMethod,
                     field);
         } catch (IllegalAccessException e) {
             problem(where + ": not accessible: " + e.getMessage());
@@ -336,7 +332,7 @@ final class MapperFactory {
     private MethodHandle constructor() {
         try {
             Constructor<?> noArgs = type.getDeclaredConstructor();
-            return lookup.unreflectConstructor(noArgs).asType(MethodType.methodType(Object.class));
+            return lookup.unreflectConstructor(noArgs);   // erased on first use (EntityMapper)
         } catch (NoSuchMethodException e) {
             problem(type.getName() + " has no no-argument constructor (any visibility will do)");
         } catch (IllegalAccessException e) {
@@ -441,13 +437,9 @@ final class MapperFactory {
                 : literal(column.insertDefaultValue(), boxed, where);
         String serverDefault = column == null || column.serverDefault().isEmpty() ? null : column.serverDefault();
         String onUpdate = column == null || column.onUpdate().isEmpty() ? null : column.onUpdate();
-        MethodHandle getter = null;
-        MethodHandle setter = null;
+        FieldHandles handles = null;
         try {
-            getter = lookup.unreflectGetter(field).asType(GETTER);
-            if (!Modifier.isFinal(field.getModifiers())) {
-                setter = lookup.unreflectSetter(field).asType(SETTER);
-            }
+            handles = new FieldHandles(lookup, field);
         } catch (IllegalAccessException e) {
             problem(where + ": not accessible: " + e.getMessage());
         }
@@ -479,7 +471,7 @@ final class MapperFactory {
         elements.add(def);
         JsonCodec json = sqlType.kind() == dev.athanor.schema.SqlType.Kind.JSON
                 ? new JsonCodec(field.getGenericType(), where) : null;
-        return new AttributeMapping(field, columnName, getter, setter, primaryKey, generation, version != null,
+        return new AttributeMapping(field, columnName, handles, primaryKey, generation, version != null,
                 deferred, serverDefault != null, onUpdate, insertDefault, insertDefaultValue, json);
     }
 

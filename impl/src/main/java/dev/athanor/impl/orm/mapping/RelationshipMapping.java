@@ -160,7 +160,7 @@ public final class RelationshipMapping {
                 return generated.get(entity, accessIndex);
             }
             handleAccess();
-            return (Object) field.getter().invokeExact(entity);
+            return field.handles().get(entity);
         } catch (Throwable e) {
             throw new AthanorException("cannot read " + this + ": " + e, e);
         }
@@ -174,7 +174,7 @@ public final class RelationshipMapping {
                 return;
             }
             handleAccess();
-            field.setter().invokeExact(entity, value);
+            field.handles().set(entity, value);
         } catch (Throwable e) {
             throw new AthanorException("cannot write " + this + ": " + e, e);
         }
