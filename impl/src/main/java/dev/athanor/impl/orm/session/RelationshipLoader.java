@@ -404,34 +404,7 @@ final class RelationshipLoader {
             }
             select = select.where(in(matchColumns, chunk, session.conn().dialect()));
             try (Result rows = session.conn().execute(select)) {
-                RelationshipMapping[] targetRelationships = session.relationshipsOf(target);
-                // one buffer for every row's values (no Row per member) when the result is a JDBC cursor's
-                dev.athanor.impl.result.CursorResult cursor =
-                        rows instanceof dev.athanor.impl.result.CursorResult c ? c : null;
-                Object[] buffer = cursor != null ? new Object[cursor.keys().size()] : null;
-                java.util.Iterator<Row> iterator = cursor != null ? null : rows.iterator();
-                while (cursor != null ? cursor.readInto(buffer) : iterator.hasNext()) {
-                    Object[] row = cursor != null ? buffer
-                            : dev.athanor.impl.result.CursorResult.valuesOf(iterator.next());
-                    InstanceState member = session.hydrateState(target, row, 0, columns, populateExisting,
-                            targetRelationships);
-                    Object key;
-                    if (extra == 1) {
-                        key = parentSide[0].fromDatabase(row[columns.loaded().length]);
-                    } else if (extra > 1) {
-                        Object[] parts = new Object[extra];
-                        for (int i = 0; i < extra; i++) {
-                            parts[i] = parentSide[i].fromDatabase(row[columns.loaded().length + i]);
-                        }
-                        key = List.of(parts);
-                    } else {
-                        key = keyOf(relationship.targetColumns(), member.entity());
-                    }
-                    Group group = key == null ? null : byKey.get(key);
-                    if (group != null) {
-                        group.members.add(member);
-                    }
-                }
+                readMembers(rows, relationship, columns, extra, populateExisting, byKey);
             }
         }
         for (Object key : keys) {
@@ -455,6 +428,42 @@ final class RelationshipLoader {
             }
         }
         return result;
+    }
+
+    /**
+     * Reads a selectin query's rows into the groups of their parents' key (in a method of its own: the loop the
+     * compiler optimizes as a whole).
+     */
+    private void readMembers(Result rows, RelationshipMapping relationship, EntityColumns columns, int extra,
+            boolean populateExisting, Map<Object, Group> byKey) {
+        EntityMapper target = relationship.target();
+        AttributeMapping[] parentSide = relationship.ownerColumns();
+        RelationshipMapping[] targetRelationships = session.relationshipsOf(target);
+        // one buffer for every row's values (no Row per member) when the result is a JDBC cursor's
+        dev.athanor.impl.result.CursorResult cursor = rows instanceof dev.athanor.impl.result.CursorResult c ? c : null;
+        Object[] buffer = cursor != null ? new Object[cursor.keys().size()] : null;
+        java.util.Iterator<Row> iterator = cursor != null ? null : rows.iterator();
+        while (cursor != null ? cursor.readInto(buffer) : iterator.hasNext()) {
+            Object[] row = cursor != null ? buffer : dev.athanor.impl.result.CursorResult.valuesOf(iterator.next());
+            InstanceState member = session.hydrateState(target, row, 0, columns, populateExisting,
+                    targetRelationships);
+            Object key;
+            if (extra == 1) {
+                key = parentSide[0].fromDatabase(row[columns.loaded().length]);
+            } else if (extra > 1) {
+                Object[] parts = new Object[extra];
+                for (int i = 0; i < extra; i++) {
+                    parts[i] = parentSide[i].fromDatabase(row[columns.loaded().length + i]);
+                }
+                key = List.of(parts);
+            } else {
+                key = keyOf(relationship.targetColumns(), member.entity());
+            }
+            Group group = key == null ? null : byKey.get(key);
+            if (group != null) {
+                group.members.add(member);
+            }
+        }
     }
 
     /** One object's members of a relationship as the database holds them, or null when it holds none. */

@@ -1099,49 +1099,63 @@ public final class SessionImpl implements Session, DeferredLoader, dev.athanor.i
                 populateExisting, rels);
     }
 
-    /** As above, from a row's values. */
+    /**
+     * As above, from a row's values. Kept small, its rarer paths in methods of their own, so that the compiler
+     * inlines it into the loops that read rows.
+     */
     InstanceState hydrateState(EntityMapper mapper, Object[] row, int offset, EntityColumns columns,
             boolean populateExisting, dev.athanor.impl.orm.mapping.RelationshipMapping[] rels) {
         int[] positions = columns.keyPositions();
-        AttributeMapping[] pk = mapper.primaryKey();
-        Object key;
-        if (positions.length == 1) {
-            key = pk[0].fromDatabase(row[offset + positions[0]]);
-            if (key == null) {
-                return null;
-            }
-        } else {
-            Object[] parts = new Object[positions.length];
-            for (int i = 0; i < parts.length; i++) {
-                parts[i] = pk[i].fromDatabase(row[offset + positions[i]]);
-                if (parts[i] == null) {
-                    return null;
-                }
-            }
-            key = List.of(parts);
+        Object key = positions.length == 1 ? mapper.primaryKey()[0].fromDatabase(row[offset + positions[0]])
+                : compositeKey(mapper, row, offset, positions);
+        if (key == null) {
+            return null;
         }
         InstanceState state = identity.get(mapper, key);
         if (state != null) {
-            if (state.isExpired() || populateExisting) {
-                boolean expired = state.isExpired();
-                populate(state, row, offset, columns);
-                if (expired && rels.length > 0 && state.hasRelated()) {
-                    relationships.install(state, rels);
-                }
-            }
-            return state;
+            return populateExisting || state.isExpired() ? refresh(state, row, offset, columns, rels) : state;
         }
+        return newState(mapper, key, row, offset, columns, rels);
+    }
+
+    /** A composite key read from a row (a List), or null when a part is null (an outer join's empty side). */
+    private static Object compositeKey(EntityMapper mapper, Object[] row, int offset, int[] positions) {
+        AttributeMapping[] pk = mapper.primaryKey();
+        Object[] parts = new Object[positions.length];
+        for (int i = 0; i < parts.length; i++) {
+            parts[i] = pk[i].fromDatabase(row[offset + positions[i]]);
+            if (parts[i] == null) {
+                return null;
+            }
+        }
+        return List.of(parts);
+    }
+
+    /** An object the session holds, loaded again from a row (it was expired, or the load populates existing ones). */
+    private InstanceState refresh(InstanceState state, Object[] row, int offset, EntityColumns columns,
+            dev.athanor.impl.orm.mapping.RelationshipMapping[] rels) {
+        boolean expired = state.isExpired();
+        populate(state, row, offset, columns);
+        if (expired && rels.length > 0 && state.hasRelated()) {
+            relationships.install(state, rels);
+        }
+        return state;
+    }
+
+    /** A new object and its state from a row, in the session and its identity map. */
+    private InstanceState newState(EntityMapper mapper, Object key, Object[] row, int offset, EntityColumns columns,
+            dev.athanor.impl.orm.mapping.RelationshipMapping[] rels) {
         Object entity = mapper.newLoadedInstance();
-        state = new InstanceState(entity, mapper, Status.PERSISTENT);
+        InstanceState state = new InstanceState(entity, mapper, Status.PERSISTENT);
         state.readOnly(loadReadOnly);
         state.relationships(rels);
         state.sequence(++sequence);
         state.key(key);
         populate(state, row, offset, columns);
         states.add(state);
-        loadingObjects |= entity instanceof LoadingSubclass;
         identity.put(mapper, key, state);
         if (entity instanceof LoadingSubclass loading) {
+            loadingObjects = true;
             loading.athanor$state(this);
         }
         if (rels.length > 0) {
@@ -1155,20 +1169,33 @@ public final class SessionImpl implements Session, DeferredLoader, dev.athanor.i
      * one array per object, made on its first load); the columns the load left out are marked unloaded.
      */
     private static void populate(InstanceState state, Object[] row, int offset, EntityColumns columns) {
-        Object entity = state.entity();
-        AttributeMapping[] loaded = columns.loaded();
         EntityMapper mapper = state.mapper();
         dev.athanor.impl.orm.mapping.EntityAccessor populator = mapper.populator();
-        if (populator != null && columns.isDefault(mapper)) {
-            // the default load of a plain entity: generated straight-line code (row order is attribute order)
-            try {
-                populator.populate(entity, row, offset, state.isReadOnly() ? null : state.snapshotArray(), loaded);
-                state.expired(false);
-                return;
-            } catch (ClassCastException e) {
-                // a value that does not fit its field: the loop below names the field in its error
-            }
+        if (populator == null || !columns.isDefault(mapper) || !populateGenerated(populator, state, row, offset,
+                columns)) {
+            populateByAttribute(state, row, offset, columns);
         }
+        state.expired(false);
+    }
+
+    /**
+     * The default load of a plain entity: generated straight-line code (row order is attribute order). False when a
+     * value does not fit its field: the loop by attribute then names the field in its error.
+     */
+    private static boolean populateGenerated(dev.athanor.impl.orm.mapping.EntityAccessor populator,
+            InstanceState state, Object[] row, int offset, EntityColumns columns) {
+        try {
+            populator.populate(state.entity(), row, offset, state.isReadOnly() ? null : state.snapshotArray(),
+                    columns.loaded());
+            return true;
+        } catch (ClassCastException e) {
+            return false;
+        }
+    }
+
+    private static void populateByAttribute(InstanceState state, Object[] row, int offset, EntityColumns columns) {
+        Object entity = state.entity();
+        AttributeMapping[] loaded = columns.loaded();
         if (state.isReadOnly()) {
             for (int i = 0; i < loaded.length; i++) {   // no snapshot: a read-only object is not dirty-checked
                 loaded[i].set(entity, loaded[i].fromDatabase(row[offset + i]));
@@ -1182,14 +1209,12 @@ public final class SessionImpl implements Session, DeferredLoader, dev.athanor.i
                 snapshot[attribute.index()] = attribute.snapshot(value);
             }
         }
-        AttributeMapping[] unloaded = columns.unloaded();
-        for (AttributeMapping attribute : unloaded) {
+        for (AttributeMapping attribute : columns.unloaded()) {
             if (!attribute.isPrimitive()) {
                 attribute.set(entity, null);
             }
             state.markUnloaded(attribute);
         }
-        state.expired(false);
     }
 
     @Override
