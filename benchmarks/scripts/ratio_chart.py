@@ -7,7 +7,7 @@
     python3 benchmarks/scripts/ratio_chart.py --warmup WARMUP.json
         warm-up (runs with -wi 0 -i 10 -r 1): mean of the first second and of the first 10 s, per side.
     python3 benchmarks/scripts/ratio_chart.py --cold COLD.json
-        cold start (SingleShotTime, one fork per measurement): mean, min, max over the forks.
+        cold start (SingleShotTime, one fork per measurement): mean, median, min, max over the forks.
     python3 benchmarks/scripts/ratio_chart.py --compare BEFORE.json AFTER.json
         the same benchmarks from two builds: time, CPU time and allocation per operation, after / before.
 
@@ -241,14 +241,15 @@ def warmup(paths):
 
 
 def cold(paths):
-    out = ["| benchmark | forks | mean | min | max |", "|---|---|---|---|---|"]
+    out = ["| benchmark | forks | mean | median | min | max |", "|---|---|---|---|---|---|"]
     for path in paths:
         with open(path) as f:
             for run in json.load(f):
-                raw = [v for fork in run["primaryMetric"]["rawData"] for v in fork]
+                raw = sorted(v for fork in run["primaryMetric"]["rawData"] for v in fork)
                 u = unit(run)
+                median = (raw[(len(raw) - 1) // 2] + raw[len(raw) // 2]) / 2   # one slow fork moves the mean only
                 out.append(f"| `{run['benchmark'].rsplit('.', 1)[1]}` | {len(raw)} | {fmt(sum(raw) / len(raw))} {u} "
-                           f"| {fmt(min(raw))} {u} | {fmt(max(raw))} {u} |")
+                           f"| {fmt(median)} {u} | {fmt(min(raw))} {u} | {fmt(max(raw))} {u} |")
     return "\n".join(out)
 
 
