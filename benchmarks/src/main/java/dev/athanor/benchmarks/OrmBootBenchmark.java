@@ -40,8 +40,9 @@ import java.util.concurrent.TimeUnit;
  *   {@code hibernate.boot.allow_jdbc_metadata_access=false}: Hibernate's fastest boot, no connection used.</li>
  * </ul>
  * The setup, outside the measured time, builds the same engine (H2 in memory, pool of 4) for both sides and opens
- * the pool's four connections (so that none is opened in the background during the measurement): what is measured is the ORM's boot over an existing pool, including the loading and
- * first (interpreted) run of the ORM's own classes. The JVM's start and JMH's are not measured. See
+ * the pool's four connections (so that none is opened in the background during the measurement): what is measured
+ * is the ORM's boot over an existing pool, including the loading and first (interpreted) run of the ORM's own
+ * classes. The JVM's start and JMH's are not measured. See
  * {@link OrmBootWarmBenchmark} for the same work in a warmed-up JVM.
  */
 @BenchmarkMode(Mode.SingleShotTime)

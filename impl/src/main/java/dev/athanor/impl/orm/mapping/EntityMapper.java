@@ -29,7 +29,7 @@ public final class EntityMapper {
     private final AttributeMapping[] loaded;
     private final AttributeMapping[] deferred;
     private final Map<String, AttributeMapping> byName;
-    /** The no-argument constructor as reflected, {@code ()E}; {@link #constructor} its erased form, made on first use. */
+    /** The no-argument constructor as reflected, {@code ()E}; {@link #constructor}: erased, made on first use. */
     private final MethodHandle exactConstructor;
     private MethodHandle constructor;
     private final List<Expression<?>> selectColumns;

@@ -1,7 +1,8 @@
 /**
  * Reads mapping annotations once into immutable {@link dev.athanor.impl.orm.mapping.EntityMapper}s (columns, key,
- * version, defaults; field access by method handles made on first use, then by an accessor generated per entity, see
- * {@link dev.athanor.impl.orm.mapping.EntityAccessors}) and validates them, reporting every problem with class and field.
+ * version, defaults; field access by method handles made on first use, then by an accessor generated per entity,
+ * see {@link dev.athanor.impl.orm.mapping.EntityAccessors}) and validates them, reporting every problem with class and
+ * field.
  * Mappers are global per class ({@link dev.athanor.impl.orm.mapping.Mappers}): a class's mapping depends only on its
  * annotations, and the static metamodel ({@code User_.name}) needs its column without a registry at hand.
  *

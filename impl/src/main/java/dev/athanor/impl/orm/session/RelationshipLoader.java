@@ -431,8 +431,8 @@ final class RelationshipLoader {
     }
 
     /**
-     * Reads a selectin query's rows into the groups of their parents' key (in a method of its own: the loop the
-     * compiler optimizes as a whole).
+     * Reads a selectin query's rows into the groups of their parents' key; in a method of its own, as {@code select}
+     * had grown past the size at which the compiler stops inlining the small calls of this loop.
      */
     private void readMembers(Result rows, RelationshipMapping relationship, EntityColumns columns, int extra,
             boolean populateExisting, Map<Object, Group> byKey) {

@@ -1100,8 +1100,9 @@ public final class SessionImpl implements Session, DeferredLoader, dev.athanor.i
     }
 
     /**
-     * As above, from a row's values. Kept small, its rarer paths in methods of their own, so that the compiler
-     * inlines it into the loops that read rows.
+     * As above, from a row's values. The common path (a key, a lookup) here; composite keys, refreshing an object the
+     * session holds and making a new one in methods of their own, each small enough for the compiler to optimize
+     * whole.
      */
     InstanceState hydrateState(EntityMapper mapper, Object[] row, int offset, EntityColumns columns,
             boolean populateExisting, dev.athanor.impl.orm.mapping.RelationshipMapping[] rels) {
