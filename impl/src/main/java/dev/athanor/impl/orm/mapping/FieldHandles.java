@@ -9,7 +9,7 @@ import java.lang.reflect.Modifier;
 /**
  * A mapped field's method handles, {@code (Object)Object} and {@code (Object,Object)void}, made on first use. A boot
  * made them for every field of every entity, and making them (the access check, then the lambda forms the erasing
- * adaptation spins) was about a fifth of a fresh JVM's boot of 50 entities (issue 14, cold start), although they
+ * adaptation spins) was about an eighth of a fresh JVM's boot of 50 entities (issue 14, cold start), although they
  * serve a field only until its entity's generated accessor takes over, and many entities are not touched before.
  * A field declared by a superclass is checked when the class is mapped, so that a field the entity's lookup may not
  * reach is a mapping error; the entity's own fields always are within reach of its private lookup. The handles are
