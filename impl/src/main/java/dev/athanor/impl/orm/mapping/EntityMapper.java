@@ -180,7 +180,7 @@ public final class EntityMapper {
         return attributes.length + positionOf(field);
     }
 
-    /** By identity: a record's equals would compare its annotation and method handles (reflection, at boot). */
+    /** By identity: the record's equals would compare its annotation too (reflectively, at boot). */
     private int positionOf(RelationshipField field) {
         for (int i = 0; i < relationshipFields.size(); i++) {
             if (relationshipFields.get(i) == field) {
