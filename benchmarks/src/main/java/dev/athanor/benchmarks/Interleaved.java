@@ -8,7 +8,9 @@ import java.util.Arrays;
  * Runs benchmark methods in turns in one JVM and reports, per method, the median CPU time of the calling thread per
  * call and its exact allocation per call: a paired comparison for a shared or loaded machine, where JMH's separate
  * runs of each variant meet different loads. Thread CPU time leaves out the database server, the JIT and the GC, so
- * it measures the client's own work (on PostgreSQL, the part Athanor and JDBC differ in).
+ * it measures the client's own work (on PostgreSQL, the part Athanor and JDBC differ in). The median wall-clock time
+ * per call is printed beside it: wall time less CPU time is what the call waited for (the server, the network, the
+ * GC, other threads on the cores).
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar dev.athanor.benchmarks.Interleaved postgresql OrmDatabase \
@@ -49,31 +51,37 @@ public final class Interleaved {
         com.sun.management.ThreadMXBean threads =
                 (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         double[][] cpu = new double[names.length][turns];
+        double[][] wall = new double[names.length][turns];
         long[] allocated = new long[names.length];
         int warmUp = turns / 3;
         Object sink = null;
         for (int turn = 0; turn < turns + warmUp; turn++) {
             for (int m = 0; m < names.length; m++) {
+                long wall0 = System.nanoTime();
                 long cpu0 = threads.getCurrentThreadCpuTime();
                 long allocated0 = threads.getCurrentThreadAllocatedBytes();
                 for (int k = 0; k < calls; k++) {
                     sink = methods[m].invoke(bench, state);
                 }
                 long cpuTime = threads.getCurrentThreadCpuTime() - cpu0;
+                long wallTime = System.nanoTime() - wall0;
                 long bytes = threads.getCurrentThreadAllocatedBytes() - allocated0;
                 if (turn >= warmUp) {
                     cpu[m][turn - warmUp] = cpuTime / 1000.0 / calls;
+                    wall[m][turn - warmUp] = wallTime / 1000.0 / calls;
                     allocated[m] = bytes / calls;
                 }
             }
         }
         double reference = median(cpu[names.length - 1]);
+        double wallReference = median(wall[names.length - 1]);
         for (int m = 0; m < names.length; m++) {
             double[] sorted = cpu[m].clone();
             Arrays.sort(sorted);
-            System.out.printf("%-40s %-10s median %8.1f us CPU (quartiles %8.1f %8.1f) %10d B/call  ratio %.2f%n",
-                    names[m], db, sorted[turns / 2], sorted[turns / 4], sorted[3 * turns / 4], allocated[m],
-                    sorted[turns / 2] / reference);
+            System.out.printf("%-40s %-10s median %8.1f us CPU (quartiles %8.1f %8.1f) %10d B/call  ratio %.2f"
+                    + "  wall %8.1f us ratio %.2f%n", names[m], db, sorted[turns / 2], sorted[turns / 4],
+                    sorted[3 * turns / 4], allocated[m], sorted[turns / 2] / reference, median(wall[m]),
+                    median(wall[m]) / wallReference);
         }
         System.out.println(sink == null ? "" : "(results consumed)");
         System.exit(0);

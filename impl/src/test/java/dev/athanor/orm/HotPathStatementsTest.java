@@ -104,6 +104,52 @@ class HotPathStatementsTest {
     }
 
     /**
+     * Members written with falling keys, one INSERT each, so that a database reading its heap in order (PostgreSQL)
+     * returns them last key first: a selectin load and a lazy load both give them in key order, each with its
+     * back-reference set from the load (no statement to read {@code user.group}).
+     */
+    @Test
+    void selectinAndLazyLoadsGiveMembersInKeyOrderWithTheirBackReference() {
+        int[] groupId = new int[1];
+        sessions.begin(session -> {
+            Group group = new Group();
+            group.name = "falling";
+            session.add(group);
+            session.flush();
+            groupId[0] = group.id;
+            for (int id = 900_009; id >= 900_000; id--) {
+                User user = new User("falling" + id);
+                user.id = id;
+                user.group = group;
+                session.add(user);
+                session.flush();
+            }
+        });
+        try (Session session = sessions.open(); StatementRecorder sql = StatementRecorder.on(engine)) {
+            List<Group> groups = session.scalars(select(Group.class).where(Group_.id.in(1, groupId[0]))
+                    .options(selectinLoad(Group_.members)).orderBy(Group_.id)).all();
+            assertThat(groups).hasSize(2);
+            Group falling = groups.get(1);
+            assertThat(falling.members).extracting(u -> u.id)
+                    .containsExactly(900_000, 900_001, 900_002, 900_003, 900_004, 900_005, 900_006, 900_007,
+                            900_008, 900_009);
+            assertThat(groups.get(0).members).hasSize(10).extracting(u -> u.id).isSorted();
+            for (Group group : groups) {
+                assertThat(group.members).allSatisfy(u -> assertThat(u.group).isSameAs(group));
+            }
+            assertThat(sql.count()).isEqualTo(2);
+        }
+        try (Session session = sessions.open(); StatementRecorder sql = StatementRecorder.on(engine)) {
+            Group falling = session.get(Group.class, groupId[0]);
+            assertThat(falling.members).extracting(u -> u.name).containsExactly("falling900000", "falling900001",
+                    "falling900002", "falling900003", "falling900004", "falling900005", "falling900006",
+                    "falling900007", "falling900008", "falling900009");
+            assertThat(falling.members).allSatisfy(u -> assertThat(u.group).isSameAs(falling));
+            assertThat(sql.count()).isEqualTo(2);   // the get and the lazy load
+        }
+    }
+
+    /**
      * Rows that repeat their objects (a join to the members: each group on 10 rows), two of the groups held by the
      * session before the query: every group gets its own 10 members, from one selectin statement, and the held groups
      * stay the same objects.

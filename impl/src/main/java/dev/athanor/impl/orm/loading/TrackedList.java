@@ -5,6 +5,7 @@ import dev.athanor.impl.orm.mapping.RelationshipMapping;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.RandomAccess;
 
 /** The tracked {@code List} of a collection relationship; see {@link TrackedCollection}. */
@@ -95,7 +96,15 @@ public final class TrackedList extends AbstractList<Object> implements TrackedCo
     @Override
     public void loaded(Collection<?> values) {
         members.clear();
-        members.addAll(values);
+        if (values instanceof List<?> list && values instanceof RandomAccess) {
+            // one array of the exact size: addAll would copy the values into a temporary array first
+            members.ensureCapacity(list.size());
+            for (int i = 0; i < list.size(); i++) {
+                members.add(list.get(i));
+            }
+        } else {
+            members.addAll(values);
+        }
         loaded = true;
         modified = false;
     }

@@ -89,15 +89,15 @@ final class RelationshipLoader {
      * hands it over) or its first element (a to-one).
      */
     void setLoaded(InstanceState state, RelationshipMapping relationship, List<Object> members) {
-        setLoaded(state, relationship, members, null);
+        setLoaded(state, relationship, members, false);
     }
 
     /**
-     * As above, with the members' states when the caller has them (a selectin load): the back-reference is then set
-     * without looking each member's state up by identity (which builds the session's object-to-state index).
+     * As above; {@code backSet} when the members' back-references are already set (a selectin load sets them as it
+     * reads each member, see {@link #select}): otherwise each member's state is looked up by identity to set it.
      */
-    void setLoaded(InstanceState state, RelationshipMapping relationship, List<Object> members,
-            List<InstanceState> memberStates) {
+    private void setLoaded(InstanceState state, RelationshipMapping relationship, List<Object> members,
+            boolean backSet) {
         int count = state.relationships().length;
         if (relationship.isCollection()) {
             Object value = relationship.get(state.entity());
@@ -110,22 +110,27 @@ final class RelationshipLoader {
             // the members list belongs to the caller's load and is not changed afterwards: it is the snapshot
             state.related(relationship.index(), members, count);
             RelationshipMapping back = relationship.back();
-            if (back != null && !back.isCollection()) {
-                for (int i = 0; i < members.size(); i++) {
-                    Object member = members.get(i);
-                    InstanceState memberState = memberStates != null ? memberStates.get(i) : session.stateOf(member);
-                    if (memberState != null && back.get(member) == null
-                            && memberState.related(back.index()) == InstanceState.UNLOADED) {
-                        back.set(member, state.entity());
-                        memberState.related(back.index(), state.entity(),
-                                memberState.relationships().length);
-                    }
+            if (!backSet && back != null && !back.isCollection()) {
+                for (Object member : members) {
+                    setBackReference(back, session.stateOf(member), state.entity());
                 }
             }
         } else {
             Object value = members.isEmpty() ? null : members.get(0);
             relationship.set(state.entity(), value);
             state.related(relationship.index(), value, count);
+        }
+    }
+
+    /**
+     * Sets a member's to-one back-reference to the parent it was loaded for, unless the member already holds one (set
+     * by the application, or loaded).
+     */
+    private static void setBackReference(RelationshipMapping back, InstanceState member, Object parent) {
+        if (member != null && member.related(back.index()) == InstanceState.UNLOADED
+                && back.get(member.entity()) == null) {
+            back.set(member.entity(), parent);
+            member.related(back.index(), parent, member.relationships().length);
         }
     }
 
@@ -192,12 +197,14 @@ final class RelationshipLoader {
         }
         session.beforeImplicitLoad(relationship.owner().entityName(), relationship.name());
         session.lazyLoadStarting(relationship);
-        Loaded loaded = selectFor(state, relationship);
-        List<Object> members = loaded != null ? loaded.members : new ArrayList<>();
-        List<InstanceState> memberStates = loaded != null ? loaded.states : List.of();
         LoadPlan targetPlan = LoadPlan.plain(session.registryImpl(), relationship.target());
-        setLoaded(state, relationship, members, memberStates);
-        afterLoad(targetPlan.hasWorkAfterLoad() ? memberStates : List.of(), targetPlan, false);
+        boolean deeper = targetPlan.hasWorkAfterLoad();
+        Loaded loaded = select(List.of(state), relationship, Integer.MAX_VALUE, false, true, deeper)[0];
+        List<Object> members = loaded != null ? loaded.members : new ArrayList<>();
+        setLoaded(state, relationship, members, true);
+        if (deeper && loaded != null) {
+            afterLoad(loaded.states, targetPlan, false);
+        }
     }
 
     /** A many-to-one's target already in the identity map (no SQL), or null. */
@@ -288,8 +295,8 @@ final class RelationshipLoader {
                         }
                     }
                     int batch = branch != null ? branch.batchSize : dev.athanor.orm.Loading.DEFAULT_BATCH_SIZE;
-                    Loaded[] loaded = select(todo, relationship, batch, populateExisting);
                     boolean deeper = child.hasWorkAfterLoad();
+                    Loaded[] loaded = select(todo, relationship, batch, populateExisting, true, deeper);
                     List<InstanceState> members = deeper ? new ArrayList<>() : null;
                     Set<InstanceState> seen = deeper ? Collections.newSetFromMap(new IdentityHashMap<>()) : null;
                     for (int p = 0; p < loaded.length; p++) {
@@ -306,7 +313,7 @@ final class RelationshipLoader {
                                 }
                             }
                         }
-                        setLoaded(parent, relationship, of.members, of.states);
+                        setLoaded(parent, relationship, of.members, true);
                     }
                     if (deeper) {
                         afterLoad(members, child, populateExisting);
@@ -352,9 +359,12 @@ final class RelationshipLoader {
      * Loads a relationship for several parents: per batch one {@code SELECT target ... WHERE key IN (...)} (through
      * the association table for a many-to-many); the members of each parent, in key order, at the parent's position
      * in {@code parents} (null for a parent without members). By position, so that no parent's state is hashed.
+     * With {@code setBack}, each member of a one-to-many is given its back-reference (to its first parent) as its row
+     * is read, while its object and state are at hand; {@code keepStates} keeps the members' states in the result
+     * (for loads below them).
      */
-    Loaded[] select(List<InstanceState> parents, RelationshipMapping relationship,
-            int batchSize, boolean populateExisting) {
+    Loaded[] select(List<InstanceState> parents, RelationshipMapping relationship, int batchSize,
+            boolean populateExisting, boolean setBack, boolean keepStates) {
         Loaded[] result = new Loaded[parents.size()];
         if (parents.isEmpty()) {
             return result;
@@ -371,7 +381,7 @@ final class RelationshipLoader {
             if (key != null) {
                 Group group = byKey.get(key);
                 if (group == null) {
-                    byKey.put(key, new Group(position));
+                    byKey.put(key, new Group(position, keepStates));
                     keys.add(key);
                 } else {
                     group.add(position);
@@ -404,20 +414,26 @@ final class RelationshipLoader {
             }
             select = select.where(in(matchColumns, chunk, session.conn().dialect()));
             try (Result rows = session.conn().execute(select)) {
-                readMembers(rows, relationship, columns, extra, populateExisting, byKey);
+                readMembers(rows, relationship, columns, extra, populateExisting, byKey,
+                        setBack ? parents : null);
             }
         }
         for (Object key : keys) {
             Group group = byKey.get(key);
-            if (group.members.isEmpty()) {
+            if (group.entities.isEmpty()) {
                 continue;   // null in the result, as a parent without members always was
             }
-            if (!manyToOne) {
-                sortStatesByKey(target, group.members);
-            }
-            List<Object> entities = new ArrayList<>(group.members.size());
-            for (InstanceState member : group.members) {
-                entities.add(member.entity());
+            List<Object> entities = group.entities;
+            if (!manyToOne && group.unordered) {
+                if (group.members == null) {
+                    sortByKey(target, entities);
+                } else {
+                    sortStatesByKey(target, group.members);
+                    entities.clear();
+                    for (InstanceState member : group.members) {
+                        entities.add(member.entity());
+                    }
+                }
             }
             result[group.position] = new Loaded(entities, group.members);
             if (group.more != null) {
@@ -435,8 +451,10 @@ final class RelationshipLoader {
      * had grown past the size at which the compiler stops inlining the small calls of this loop.
      */
     private void readMembers(Result rows, RelationshipMapping relationship, EntityColumns columns, int extra,
-            boolean populateExisting, Map<Object, Group> byKey) {
+            boolean populateExisting, Map<Object, Group> byKey, List<InstanceState> backTo) {
         EntityMapper target = relationship.target();
+        RelationshipMapping back = backTo != null && relationship.isCollection() && relationship.back() != null
+                && !relationship.back().isCollection() ? relationship.back() : null;
         AttributeMapping[] parentSide = relationship.ownerColumns();
         RelationshipMapping[] targetRelationships = session.relationshipsOf(target);
         // one buffer for every row's values (no Row per member) when the result is a JDBC cursor's
@@ -461,34 +479,46 @@ final class RelationshipLoader {
             }
             Group group = key == null ? null : byKey.get(key);
             if (group != null) {
-                group.members.add(member);
+                group.add(member);
+                if (back != null) {
+                    setBackReference(back, member, backTo.get(group.position).entity());
+                }
             }
         }
     }
 
     /** One object's members of a relationship as the database holds them, or null when it holds none. */
     Loaded selectFor(InstanceState state, RelationshipMapping relationship) {
-        return select(List.of(state), relationship, Integer.MAX_VALUE, false)[0];
+        return select(List.of(state), relationship, Integer.MAX_VALUE, false, false, false)[0];
     }
 
     /**
      * What a selectin load read for one parent: the members (the list becomes the collection and its snapshot, so
-     * it is the parent's own) and their states, in the same order (shared by the parents of one key).
+     * it is the parent's own) and, if asked for, their states in the same order (shared by the parents of one key;
+     * null when not kept).
      */
     record Loaded(List<Object> members, List<InstanceState> states) {
     }
 
     /**
-     * The parents of one key value (nearly always one), by position in the parents' list, and the states of the
-     * members loaded for them, in row order.
+     * The parents of one key value (nearly always one), by position in the parents' list, and the members loaded for
+     * them (their states, and the objects in the same order), in row order; whether that order is already the
+     * members' key order is seen as they come, so that a result read in key order (as a database that walks the
+     * foreign key's index returns it) is not checked again, nor sorted.
      */
     private static final class Group {
         final int position;
         List<Integer> more;
-        final ArrayList<InstanceState> members = new ArrayList<>();
+        /** The members' states, when kept (null otherwise). */
+        final ArrayList<InstanceState> members;
+        final ArrayList<Object> entities = new ArrayList<>();
+        private Object lastKey;
+        /** Whether the members may be out of key order: one pair seen out of order, or keys not compared here. */
+        boolean unordered;
 
-        Group(int position) {
+        Group(int position, boolean keepStates) {
             this.position = position;
+            this.members = keepStates ? new ArrayList<>() : null;
         }
 
         void add(int other) {
@@ -496,6 +526,29 @@ final class RelationshipLoader {
                 more = new ArrayList<>(1);
             }
             more.add(other);
+        }
+
+        void add(InstanceState member) {
+            Object key = member.key();
+            if (!unordered && !entities.isEmpty() && !inOrder(lastKey, key)) {
+                unordered = true;
+            }
+            lastKey = key;
+            if (members != null) {
+                members.add(member);
+            }
+            entities.add(member.entity());
+        }
+
+        /** Whether {@code before} certainly sorts at or before {@code after}: single integer keys; false for others. */
+        private static boolean inOrder(Object before, Object after) {
+            if (before instanceof Integer b && after instanceof Integer a) {
+                return b <= a;
+            }
+            if (before instanceof Long b && after instanceof Long a) {
+                return b <= a;
+            }
+            return false;
         }
     }
 
