@@ -163,6 +163,53 @@ class RelationshipsTest {
                 .extracting(r -> r.get(0)).containsExactly("u0", "u1", "u2", "u3");
     }
 
+    /**
+     * A loaded collection's iterator: it loads the collection (one statement), walks the members in key order,
+     * removes through the collection's callbacks (the member's back-reference is cleared), refuses a second remove and
+     * fails fast when the collection changes under it.
+     */
+    @Test
+    void iteratingACollectionLoadsItOnceAndRemovesThroughItsCallbacks() throws Exception {
+        int groupId;
+        try (Session session = sessions.open()) {
+            Group group = new Group();
+            group.name = "walked";
+            for (int i = 0; i < 4; i++) {
+                group.members.add(user("w" + i));
+            }
+            session.add(group);
+            session.commit();
+            groupId = group.id;
+        }
+        try (Session session = sessions.open(); StatementRecorder sql = StatementRecorder.on(engine)) {
+            Group group = session.get(Group.class, groupId);
+            var iterator = group.members.iterator();
+            assertThat(sql.count()).isEqualTo(2);                       // the get, then the load by iterator()
+            List<String> names = new ArrayList<>();
+            User removed = null;
+            while (iterator.hasNext()) {
+                User member = iterator.next();
+                names.add(member.name);
+                if (member.name.equals("w1")) {
+                    iterator.remove();
+                    removed = member;
+                    assertThatThrownBy(iterator::remove).isInstanceOf(IllegalStateException.class);
+                }
+            }
+            assertThat(names).containsExactly("w0", "w1", "w2", "w3");
+            assertThat(removed.group).isNull();
+            assertThat(group.members).extracting(u -> u.name).containsExactly("w0", "w2", "w3");
+            var stale = group.members.iterator();
+            stale.next();
+            group.members.add(user("w4"));
+            assertThatThrownBy(stale::next).isInstanceOf(java.util.ConcurrentModificationException.class);
+            assertThat(sql.count()).isEqualTo(2);
+            session.commit();
+        }
+        assertThat(rows("SELECT name FROM users WHERE group_id = " + groupId + " ORDER BY name"))
+                .extracting(r -> r.get(0)).containsExactly("w0", "w2", "w3", "w4");
+    }
+
     @Test
     void movingAChildToAnotherParent() throws Exception {
         try (Session session = sessions.open()) {

@@ -5,7 +5,10 @@ import dev.athanor.impl.orm.mapping.RelationshipMapping;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.ConcurrentModificationException;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.RandomAccess;
 
 /** The tracked {@code List} of a collection relationship; see {@link TrackedCollection}. */
@@ -71,6 +74,55 @@ public final class TrackedList extends AbstractList<Object> implements TrackedCo
         modified = true;
         session.memberRemoved(this, old);
         return old;
+    }
+
+    /**
+     * Loads once, then walks the members directly (AbstractList's iterator asks {@code size()} and {@code get(i)},
+     * each checking the load, per element); {@code remove()} goes through {@link #remove(int)} and its callbacks.
+     */
+    @Override
+    public Iterator<Object> iterator() {
+        load();
+        return new Walk();
+    }
+
+    private final class Walk implements Iterator<Object> {
+        private int cursor;
+        private int last = -1;
+        private int expectedModCount = modCount;
+
+        @Override
+        public boolean hasNext() {
+            return cursor < members.size();
+        }
+
+        @Override
+        public Object next() {
+            if (modCount != expectedModCount) {
+                throw new ConcurrentModificationException();
+            }
+            int i = cursor;
+            if (i >= members.size()) {
+                throw new NoSuchElementException();
+            }
+            cursor = i + 1;
+            last = i;
+            return members.get(i);
+        }
+
+        @Override
+        public void remove() {
+            if (last < 0) {
+                throw new IllegalStateException();
+            }
+            if (modCount != expectedModCount) {
+                throw new ConcurrentModificationException();
+            }
+            TrackedList.this.remove(last);
+            cursor = last;
+            last = -1;
+            expectedModCount = modCount;
+        }
     }
 
     @Override
