@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Issue 14's measurements, one command: the six ORM workloads with Athanor, Hibernate and JDBC in one JMH run per
-# database (with -prof gc; load 1,000 and selectin also with the hand-written floor, jdbcTracked), the warm-up runs,
-# the cold start over 10 forks; then the tables and the chart.
+# database (with -prof gc; load 1,000 and selectin also with the hand-written floor, jdbcTracked), on PostgreSQL
+# paired runs of load 1,000 and selectin (out-dir/paired-postgresql.txt), the warm-up runs, the cold start over 10
+# forks; then the tables and the chart.
 #   benchmarks/scripts/issue14.sh [out-dir] [databases]     e.g. benchmarks/scripts/issue14.sh /tmp/issue14 h2,postgresql
 # Set BENCH_DB (default athanor_bench) to the PostgreSQL/MariaDB database to use, JAR to another jar; build it first
 # (mvn -q -pl benchmarks -am package -DskipTests). The load average is logged every 30 s to out-dir/load.log.
@@ -34,6 +35,17 @@ for db in ${dbs//,/ }; do
     java "${java_opts[@]}" -jar "$jar" "$selected" -p db="$db" $main_opts -prof gc -prof dev.athanor.benchmarks.CpuTimeProfiler \
         -rf json -rff "$out/main-$db.json" | tee "$out/main-$db.txt"
 done
+if [[ ",$dbs," == *,postgresql,* ]]; then
+    # Paired runs (Interleaved: the variants in turns in one JVM, so that they meet the same load), three each: the
+    # client CPU per call and the wall time, for the two workloads whose PostgreSQL target single JMH runs cannot
+    # resolve on a small shared machine
+    for run in 1 2 3; do
+        java "${java_opts[@]}" -cp "$jar" dev.athanor.benchmarks.Interleaved postgresql OrmDatabase \
+            OrmVsHibernateBenchmark 150 24 load1000_athanor load1000_jdbcTracked load1000_jdbc
+        java "${java_opts[@]}" -cp "$jar" dev.athanor.benchmarks.Interleaved postgresql RelationshipDatabase \
+            RelationshipBenchmark 150 24 loadSelectin100_athanor loadSelectin100_jdbcTracked loadSelectin100_jdbc
+    done 2>&1 | grep ' median ' | tee "$out/paired-postgresql.txt"
+fi
 java "${java_opts[@]}" -jar "$jar" 'OrmVsHibernateBenchmark\.(getByPk|load1000)_(athanor|hibernate|jdbc)$' -p db=h2 \
     $warmup_opts -rf json -rff "$out/warmup-h2.json" | tee "$out/warmup-h2.txt"
 java "${java_opts[@]}" -jar "$jar" 'OrmBootBenchmark\.boot50AndGet_' -f "$cold_forks" -rf json -rff "$out/cold.json" \

@@ -21,6 +21,11 @@ final class SessionStates {
     private int size;
     private int dropped;
     private IdentityHashMap<Object, InstanceState> index;
+    /**
+     * Up to this many states a lookup compares them one by one instead of building the index (an identity hash code
+     * per object and a table of 64 slots, for a session that adds one object).
+     */
+    static final int SCAN_LIMIT = 8;
 
     /** Adds the state of an object the session does not hold yet. */
     void add(InstanceState state) {
@@ -52,22 +57,35 @@ final class SessionStates {
         }
     }
 
-    /** The state of {@code entity}, or null (builds the index on the first call). */
+    /**
+     * The state of {@code entity}, or null. A session holding at most {@link #SCAN_LIMIT} states (one add and commit,
+     * a get or two) is searched in place; a larger one builds the index on its first lookup.
+     */
     InstanceState get(Object entity) {
+        if (index == null && size <= SCAN_LIMIT) {
+            for (int i = 0; i < size; i++) {
+                InstanceState state = states[i];
+                if (state.entity() == entity && !state.dropped()) {
+                    return state;
+                }
+            }
+            return null;
+        }
         return index().get(entity);
     }
 
     boolean contains(Object entity) {
-        return index().containsKey(entity);
+        return get(entity) != null;
     }
 
     /** Removes a state the session holds (a no-op for one it does not). */
     void remove(InstanceState state) {
-        IdentityHashMap<Object, InstanceState> byEntity = index();
-        if (state.dropped() || byEntity.get(state.entity()) != state) {
+        if (state.dropped() || get(state.entity()) != state) {
             return;
         }
-        byEntity.remove(state.entity());
+        if (index != null) {
+            index.remove(state.entity());
+        }
         state.dropped(true);
         dropped++;
     }

@@ -32,6 +32,46 @@ class SessionStatesTest {
         assertThat(states.size()).isEqualTo(101);
     }
 
+    /**
+     * A small session is searched in place (no index): a removed state is not found, the same object added again is
+     * found with its new state, and past {@link SessionStates#SCAN_LIMIT} states the index built then agrees.
+     */
+    @Test
+    void aSmallSessionFindsItsStatesWithoutTheIndexAndAgreesWithItOnceLarger() {
+        SessionStates states = new SessionStates();
+        InstanceState first = state();
+        InstanceState second = state();
+        states.add(first);
+        states.add(second);
+        assertThat(states.get(second.entity())).isSameAs(second);
+        assertThat(states.get(new Object())).isNull();
+        states.remove(first);
+        assertThat(states.contains(first.entity())).isFalse();
+        states.remove(first);                                   // twice: a no-op
+        assertThat(states.size()).isEqualTo(1);
+        InstanceState again = new InstanceState(first.entity(), null, InstanceState.Status.PERSISTENT);
+        states.add(again);
+        assertThat(states.get(first.entity())).isSameAs(again);
+        List<InstanceState> more = new ArrayList<>();
+        for (int i = 0; i < SessionStates.SCAN_LIMIT * 2; i++) {
+            InstanceState state = state();
+            states.add(state);
+            more.add(state);
+        }
+        assertThat(states.get(first.entity())).isSameAs(again);  // builds the index: the dropped state left out
+        assertThat(states.get(second.entity())).isSameAs(second);
+        for (InstanceState state : more) {
+            assertThat(states.get(state.entity())).isSameAs(state);
+        }
+        assertThat(states.values()).containsExactlyElementsOf(concat(List.of(second, again), more));
+    }
+
+    private static List<InstanceState> concat(List<InstanceState> first, List<InstanceState> second) {
+        List<InstanceState> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
+    }
+
     /** An addAll's reserve: before and after the index exists, with removed states, order and lookups kept. */
     @Test
     void reservingRoomKeepsOrderAndLookups() {
