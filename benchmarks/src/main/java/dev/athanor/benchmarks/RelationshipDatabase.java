@@ -107,6 +107,7 @@ public class RelationshipDatabase {
                     "postgres", ""); Statement st = c.createStatement()) {
                 st.execute("VACUUM ANALYZE bench_parent");
                 st.execute("VACUUM ANALYZE bench_child");
+                st.execute("CHECKPOINT");   // the set-up's writes to disk now, not during the measurement
             }
         }
         hibernate = OrmDatabase.hibernate(dataSource, HibernateParent.class, HibernateChild.class,
