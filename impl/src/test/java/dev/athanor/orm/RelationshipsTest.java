@@ -75,6 +75,20 @@ class RelationshipsTest {
         return user;
     }
 
+    /** Saves a group named {@code name} with {@code count} members named prefix0, prefix1, ...; returns its key. */
+    private int savedGroup(String name, String prefix, int count) {
+        try (Session session = sessions.open()) {
+            Group group = new Group();
+            group.name = name;
+            for (int i = 0; i < count; i++) {
+                group.members.add(user(prefix + i));
+            }
+            session.add(group);
+            session.commit();
+            return group.id;
+        }
+    }
+
     @Test
     void theSeedsSection6(TestDatabase db) throws Exception {
         try (Session session = sessions.open()) {
@@ -126,17 +140,7 @@ class RelationshipsTest {
 
     @Test
     void trackedListOperationsBecomeForeignKeyUpdates() throws Exception {
-        int groupId;
-        try (Session session = sessions.open()) {
-            Group group = new Group();
-            group.name = "g";
-            for (int i = 0; i < 6; i++) {
-                group.members.add(user("u" + i));
-            }
-            session.add(group);
-            session.commit();
-            groupId = group.id;
-        }
+        int groupId = savedGroup("g", "u", 6);
         try (Session session = sessions.open(); StatementRecorder sql = StatementRecorder.on(engine)) {
             Group group = session.get(Group.class, groupId);
             assertThat(group.members).hasSize(6);
@@ -170,17 +174,7 @@ class RelationshipsTest {
      */
     @Test
     void iteratingACollectionLoadsItOnceAndRemovesThroughItsCallbacks() throws Exception {
-        int groupId;
-        try (Session session = sessions.open()) {
-            Group group = new Group();
-            group.name = "walked";
-            for (int i = 0; i < 4; i++) {
-                group.members.add(user("w" + i));
-            }
-            session.add(group);
-            session.commit();
-            groupId = group.id;
-        }
+        int groupId = savedGroup("walked", "w", 4);
         try (Session session = sessions.open(); StatementRecorder sql = StatementRecorder.on(engine)) {
             Group group = session.get(Group.class, groupId);
             var iterator = group.members.iterator();
