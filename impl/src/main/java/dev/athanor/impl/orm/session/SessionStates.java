@@ -8,7 +8,8 @@ import java.util.NoSuchElementException;
 
 /**
  * The states of a session's objects, in the order the session met them. Finding the state of an object by identity
- * needs an index (object to state); it is built on the first such lookup and kept up to date from then on. A load
+ * needs an index (object to state) once the session holds more than a few; it is built on the first such lookup and
+ * kept up to date from then on. A load
  * whose objects are read, or changed and committed, never asks, so it adds no hash table entry (nor an identity hash
  * code) per object: that index was 8% of loading 1,000 objects. Removal marks the state and leaves its slot to the
  * next compaction, so removing states while {@link #values()} is iterated is safe.
