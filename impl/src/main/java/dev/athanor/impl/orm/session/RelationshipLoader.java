@@ -503,8 +503,8 @@ final class RelationshipLoader {
     /**
      * The parents of one key value (nearly always one), by position in the parents' list, and the members loaded for
      * them (their states, and the objects in the same order), in row order; whether that order is already the
-     * members' key order is seen as they come, so that a result read in key order (as a database that walks the
-     * foreign key's index returns it) is not checked again, nor sorted.
+     * members' key order is seen as they come, so that a result read in key order (rows written in key order usually
+     * come back so) is not checked again, nor sorted.
      */
     private static final class Group {
         final int position;
