@@ -78,10 +78,11 @@ public final class Interleaved {
         for (int m = 0; m < names.length; m++) {
             double[] sorted = cpu[m].clone();
             Arrays.sort(sorted);
+            double wallMedian = median(wall[m]);
             System.out.printf("%-40s %-10s median %8.1f us CPU (quartiles %8.1f %8.1f) %10d B/call  ratio %.2f"
                     + "  wall %8.1f us ratio %.2f%n", names[m], db, sorted[turns / 2], sorted[turns / 4],
-                    sorted[3 * turns / 4], allocated[m], sorted[turns / 2] / reference, median(wall[m]),
-                    median(wall[m]) / wallReference);
+                    sorted[3 * turns / 4], allocated[m], sorted[turns / 2] / reference, wallMedian,
+                    wallMedian / wallReference);
         }
         System.out.println(sink == null ? "" : "(results consumed)");
         System.exit(0);

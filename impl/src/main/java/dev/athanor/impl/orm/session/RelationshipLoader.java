@@ -540,15 +540,13 @@ final class RelationshipLoader {
             entities.add(member.entity());
         }
 
-        /** Whether {@code before} certainly sorts at or before {@code after}: single integer keys; false for others. */
+        /**
+         * Whether {@code before} sorts at or before {@code after} as {@link #sortByKey} would sort them: single keys
+         * of one comparable class; false for others (composite keys), which are then sorted.
+         */
         private static boolean inOrder(Object before, Object after) {
-            if (before instanceof Integer b && after instanceof Integer a) {
-                return b <= a;
-            }
-            if (before instanceof Long b && after instanceof Long a) {
-                return b <= a;
-            }
-            return false;
+            return before instanceof Comparable && before.getClass() == after.getClass()
+                    && compareParts(before, after) <= 0;
         }
     }
 
