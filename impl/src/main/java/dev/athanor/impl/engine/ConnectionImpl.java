@@ -220,6 +220,9 @@ public final class ConnectionImpl implements Connection, ResultOwner, RawSqlExec
     }
 
     private void closeOpenResults() {
+        if (openResults.isEmpty()) {   // the usual case (results read to the end release themselves): no copy
+            return;
+        }
         for (CursorResult result : List.copyOf(openResults)) {
             result.close();
         }
