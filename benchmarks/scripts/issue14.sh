@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Issue 14's measurements, one command: the six ORM workloads with Athanor, Hibernate and JDBC in one JMH run per
 # database (with -prof gc; load 1,000 and selectin also with the hand-written floor, jdbcTracked), on PostgreSQL
-# paired runs of load 1,000 and selectin (out-dir/paired-postgresql.txt), the warm-up runs, the cold start over 10
-# forks; then the tables and the chart.
+# paired runs of load 1,000 and selectin (out-dir/paired-postgresql.txt) and of the round-trip gap
+# (out-dir/paired-gap-postgresql.txt), the warm-up runs, the cold start over 10 forks; then the tables and the chart.
 #   benchmarks/scripts/issue14.sh [out-dir] [databases]     e.g. benchmarks/scripts/issue14.sh /tmp/issue14 h2,postgresql
 # Set BENCH_DB (default athanor_bench) to the PostgreSQL/MariaDB database to use, JAR to another jar; build it first
 # (mvn -q -pl benchmarks -am package -DskipTests). The load average is logged every 30 s to out-dir/load.log.
@@ -45,6 +45,12 @@ if [[ ",$dbs," == *,postgresql,* ]]; then
         java "${java_opts[@]}" -cp "$jar" dev.athanor.benchmarks.Interleaved postgresql RelationshipDatabase \
             RelationshipBenchmark 150 24 loadSelectin100_athanor loadSelectin100_jdbcTracked loadSelectin100_jdbc
     done 2>&1 | grep ' median ' | tee "$out/paired-postgresql.txt"
+    # What client work between the last row and the next round trip costs in wall time here (no ORM: JDBC plus a
+    # spin of N µs before the ROLLBACK), three paired runs: the penalty the wall-time ratios above carry
+    for run in 1 2 3; do
+        java "${java_opts[@]}" -cp "$jar" dev.athanor.benchmarks.Interleaved postgresql OrmDatabase \
+            RoundTripGapBenchmark 150 24 gap200_jdbc gap100_jdbc gap50_jdbc gap25_jdbc gap10_jdbc gap0_jdbc
+    done 2>&1 | grep ' median ' | tee "$out/paired-gap-postgresql.txt"
 fi
 java "${java_opts[@]}" -jar "$jar" 'OrmVsHibernateBenchmark\.(getByPk|load1000)_(athanor|hibernate|jdbc)$' -p db=h2 \
     $warmup_opts -rf json -rff "$out/warmup-h2.json" | tee "$out/warmup-h2.txt"
