@@ -2,22 +2,17 @@ package dev.athanor.benchmarks;
 
 import dev.athanor.EngineListener;
 import dev.athanor.StatementEvent;
-import dev.athanor.benchmarks.orm.JdbcChild;
-import dev.athanor.benchmarks.orm.JdbcParent;
 import dev.athanor.benchmarks.orm.OrmChild;
 import dev.athanor.benchmarks.orm.OrmParent;
 import dev.athanor.benchmarks.orm.OrmParent_;
 import dev.athanor.orm.Session;
 
+import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import static dev.athanor.Sql.select;
 import static dev.athanor.orm.Loading.selectinLoad;
@@ -29,7 +24,8 @@ import static dev.athanor.orm.Loading.selectinLoad;
  * it), each side doing what its benchmark does: Athanor sums the children's amounts inside the session, before the
  * close; JDBC after its ROLLBACK. On a machine where an idle server core is slow to wake, these gaps, not the CPU as a whole, decide the wall
  * time ({@link RoundTripGapBenchmark}). Athanor's statement times come from an {@link EngineListener} (the event's
- * time less its duration is the statement's start); JDBC's are taken inline. Medians and quartiles over 4,000 calls
+ * time less its duration is the statement's start); JDBC's from the benchmark's own method run over a
+ * {@code DataSource} whose connections and statements note them (an interface proxy per connection and statement). Medians and quartiles over 4,000 calls
  * after 2,000 of warm-up:
  *
  * <pre>java -Dathanor.bench.database=athanor_bench -cp benchmarks/target/benchmarks.jar dev.athanor.benchmarks.SelectinGaps</pre>
@@ -64,19 +60,27 @@ public final class SelectinGaps {
                     statements++;
                 }
             });
-            report("athanor", db, true);
-            report("jdbc", db, false);
+            RelationshipBenchmark benchmark = new RelationshipBenchmark();
+            report("athanor", db, true, benchmark);
+            DataSource pool = db.dataSource;
+            db.dataSource = timed(pool);
+            try {
+                report("jdbc", db, false, benchmark);
+            } finally {
+                db.dataSource = pool;
+            }
         } finally {
             db.tearDown();
         }
     }
 
-    private static void report(String side, RelationshipDatabase db, boolean athanor) throws SQLException {
+    private static void report(String side, RelationshipDatabase db, boolean athanor, RelationshipBenchmark benchmark)
+            throws SQLException {
         double[] before = new double[MEASURED];
         double[] after = new double[MEASURED];
         for (int i = 0; i < WARM_UP + MEASURED; i++) {
             statements = 0;
-            long sum = athanor ? athanor(db) : jdbc(db);
+            long sum = athanor ? athanor(db) : jdbc(db, benchmark);
             if (sum != 49_500) {
                 throw new IllegalStateException(side + ": sum of amounts " + sum + ", expected 49500");
             }
@@ -107,55 +111,52 @@ public final class SelectinGaps {
         }
     }
 
-    private static long jdbc(RelationshipDatabase db) throws SQLException {
-        try (Connection c = db.dataSource.getConnection()) {
-            List<JdbcParent> parents = new ArrayList<>();
-            Map<Integer, JdbcParent> byId = new HashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, name FROM bench_parent WHERE id <= ?")) {
-                ps.setInt(1, RelationshipBenchmark.SMALL_PARENTS);
-                try (ResultSet rs = ps.executeQuery()) {
-                    marks[0] = System.nanoTime();
-                    while (rs.next()) {
-                        JdbcParent parent = new JdbcParent();
-                        parent.id = rs.getInt(1);
-                        parent.name = rs.getString(2);
-                        parents.add(parent);
-                        byId.put(parent.id, parent);
+    /**
+     * The JDBC baseline itself ({@code RelationshipBenchmark.loadSelectin100_jdbc}), run over the pool's
+     * {@code DataSource} wrapped so that its connections and statements note the times: the end of the first
+     * {@code executeQuery}, the start and end of the second, the call of {@code rollback}.
+     */
+    private static long jdbc(RelationshipDatabase db, RelationshipBenchmark benchmark) throws SQLException {
+        return benchmark.loadSelectin100_jdbc(db);
+    }
+
+    private static DataSource timed(DataSource pool) {
+        return proxy(DataSource.class, pool, (method, result) -> result instanceof Connection c
+                ? proxy(Connection.class, c, SelectinGaps::timedStatement, null) : result, null);
+    }
+
+    private static Object timedStatement(java.lang.reflect.Method method, Object result) {
+        return result instanceof PreparedStatement ps ? proxy(PreparedStatement.class, ps, (m, r) -> r, "executeQuery")
+                : result;
+    }
+
+    /**
+     * {@code target} behind an interface proxy whose results go through {@code wrap}; a call of {@code timedCall}
+     * (a statement's {@code executeQuery}) notes its start and end, and a connection's {@code rollback} its start.
+     */
+    private static <T> T proxy(Class<T> type, T target,
+            java.util.function.BiFunction<java.lang.reflect.Method, Object, Object> wrap, String timedCall) {
+        return type.cast(java.lang.reflect.Proxy.newProxyInstance(SelectinGaps.class.getClassLoader(),
+                new Class<?>[] {type}, (proxy, method, args) -> {
+                    String name = method.getName();
+                    boolean timed = name.equals(timedCall);
+                    if (timed && statements == 1) {
+                        marks[1] = System.nanoTime();
+                    } else if (name.equals("rollback") && args == null) {
+                        lastRowTouched = System.nanoTime();
                     }
-                }
-            }
-            long sum = 0;
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT id, parent_id, name, amount FROM bench_child WHERE parent_id = ANY (?)")) {
-                Integer[] ids = new Integer[parents.size()];
-                for (int i = 0; i < ids.length; i++) {
-                    ids[i] = parents.get(i).id;
-                }
-                ps.setArray(1, c.createArrayOf("INTEGER", ids));
-                marks[1] = System.nanoTime();
-                try (ResultSet rs = ps.executeQuery()) {
-                    marks[2] = System.nanoTime();
-                    while (rs.next()) {
-                        JdbcChild child = new JdbcChild();
-                        child.id = rs.getInt(1);
-                        child.parentId = rs.getInt(2);
-                        child.name = rs.getString(3);
-                        child.amount = rs.getInt(4);
-                        JdbcParent parent = byId.get(child.parentId);
-                        child.parent = parent;
-                        parent.children.add(child);
+                    Object result;
+                    try {
+                        result = method.invoke(target, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
                     }
-                }
-            }
-            lastRowTouched = System.nanoTime();
-            c.rollback();
-            for (JdbcParent parent : parents) {   // as the benchmark: the JDBC side sums after its ROLLBACK
-                for (JdbcChild child : parent.children) {
-                    sum += child.amount;
-                }
-            }
-            return sum;
-        }
+                    if (timed) {
+                        marks[statements == 0 ? 0 : 2] = System.nanoTime();
+                        statements++;
+                    }
+                    return wrap.apply(method, result);
+                }));
     }
 
     private static double median(double[] values) {
