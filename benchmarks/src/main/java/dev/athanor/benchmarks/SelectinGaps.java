@@ -22,11 +22,11 @@ import static dev.athanor.orm.Loading.selectinLoad;
  * baseline: from the end of the parents' query (its rows received) to the start of the children's query, and from
  * the end of the children's query to the ROLLBACK (JDBC) or to {@code session.close()} (Athanor, whose close sends
  * it), each side doing what its benchmark does: Athanor sums the children's amounts inside the session, before the
- * close; JDBC after its ROLLBACK. On a machine where an idle server core is slow to wake, these gaps, not the CPU as a whole, decide the wall
- * time ({@link RoundTripGapBenchmark}). Athanor's statement times come from an {@link EngineListener} (the event's
- * time less its duration is the statement's start); JDBC's from the benchmark's own method run over a
- * {@code DataSource} whose connections and statements note them (an interface proxy per connection and statement). Medians and quartiles over 4,000 calls
- * after 2,000 of warm-up:
+ * close; JDBC after its ROLLBACK. On a machine where an idle server core is slow to wake, these gaps, not the CPU as
+ * a whole, decide the wall time ({@link RoundTripGapBenchmark}). Athanor's statement times come from an
+ * {@link EngineListener} (the event's time less its duration is the statement's start); JDBC's from the benchmark's
+ * own method run over a {@code DataSource} whose connections and statements note them (an interface proxy per
+ * connection and statement). Medians and quartiles over 4,000 calls after 2,000 of warm-up:
  *
  * <pre>java -Dathanor.bench.database=athanor_bench -cp benchmarks/target/benchmarks.jar dev.athanor.benchmarks.SelectinGaps</pre>
  */
