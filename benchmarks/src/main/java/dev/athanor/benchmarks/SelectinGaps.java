@@ -80,7 +80,7 @@ public final class SelectinGaps {
         double[] after = new double[MEASURED];
         for (int i = 0; i < WARM_UP + MEASURED; i++) {
             statements = 0;
-            long sum = athanor ? athanor(db) : jdbc(db, benchmark);
+            long sum = athanor ? athanor(db) : benchmark.loadSelectin100_jdbc(db);
             if (sum != 49_500) {
                 throw new IllegalStateException(side + ": sum of amounts " + sum + ", expected 49500");
             }
@@ -89,10 +89,12 @@ public final class SelectinGaps {
                 after[i - WARM_UP] = (lastRowTouched - marks[2]) / 1000.0;
             }
         }
+        Arrays.sort(before);   // the call's own arrays: sorted in place once, then read at the quartiles
+        Arrays.sort(after);
+        int n = MEASURED;
         System.out.printf("%-8s parents' rows in -> children's query out: median %6.1f us (quartiles %6.1f %6.1f); "
                 + "children's rows in -> ROLLBACK (Athanor: close): median %6.1f us (quartiles %6.1f %6.1f)%n", side,
-                median(before), quartile(before, 1), quartile(before, 3), median(after), quartile(after, 1),
-                quartile(after, 3));
+                before[n / 2], before[n / 4], before[3 * n / 4], after[n / 2], after[n / 4], after[3 * n / 4]);
     }
 
     private static long athanor(RelationshipDatabase db) {
@@ -112,14 +114,10 @@ public final class SelectinGaps {
     }
 
     /**
-     * The JDBC baseline itself ({@code RelationshipBenchmark.loadSelectin100_jdbc}), run over the pool's
-     * {@code DataSource} wrapped so that its connections and statements note the times: the end of the first
+     * The pool's {@code DataSource}, wrapped so that the JDBC baseline's own method
+     * ({@code RelationshipBenchmark.loadSelectin100_jdbc}), run over it, notes the times: the end of the first
      * {@code executeQuery}, the start and end of the second, the call of {@code rollback}.
      */
-    private static long jdbc(RelationshipDatabase db, RelationshipBenchmark benchmark) throws SQLException {
-        return benchmark.loadSelectin100_jdbc(db);
-    }
-
     private static DataSource timed(DataSource pool) {
         return proxy(DataSource.class, pool, (method, result) -> result instanceof Connection c
                 ? proxy(Connection.class, c, SelectinGaps::timedStatement, null) : result, null);
@@ -157,15 +155,5 @@ public final class SelectinGaps {
                     }
                     return wrap.apply(method, result);
                 }));
-    }
-
-    private static double median(double[] values) {
-        return quartile(values, 2);
-    }
-
-    private static double quartile(double[] values, int which) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length * which / 4];
     }
 }
