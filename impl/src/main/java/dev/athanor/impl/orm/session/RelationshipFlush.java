@@ -212,7 +212,7 @@ final class RelationshipFlush {
 
     /** What the database holds for a relationship not loaded in memory (the application replaced it unseen). */
     private List<Object> loadedNow(InstanceState state, RelationshipMapping relationship) {
-        RelationshipLoader.Loaded loaded = session.relationshipLoader().selectFor(state, relationship);
+        RelationshipLoader.Loaded loaded = session.relationshipLoader().selectFor(state, relationship, false, false);
         return loaded != null ? loaded.members() : List.of();
     }
 

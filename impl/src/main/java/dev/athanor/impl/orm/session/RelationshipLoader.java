@@ -199,7 +199,7 @@ final class RelationshipLoader {
         session.lazyLoadStarting(relationship);
         LoadPlan targetPlan = LoadPlan.plain(session.registryImpl(), relationship.target());
         boolean deeper = targetPlan.hasWorkAfterLoad();
-        Loaded loaded = select(List.of(state), relationship, Integer.MAX_VALUE, false, true, deeper)[0];
+        Loaded loaded = selectFor(state, relationship, true, deeper);
         List<Object> members = loaded != null ? loaded.members : new ArrayList<>();
         setLoaded(state, relationship, members, true);
         if (deeper && loaded != null) {
@@ -487,9 +487,12 @@ final class RelationshipLoader {
         }
     }
 
-    /** One object's members of a relationship as the database holds them, or null when it holds none. */
-    Loaded selectFor(InstanceState state, RelationshipMapping relationship) {
-        return select(List.of(state), relationship, Integer.MAX_VALUE, false, false, false)[0];
+    /**
+     * One object's members of a relationship as the database holds them, or null when it holds none; with
+     * {@code setBack} and {@code keepStates} as for {@link #select}.
+     */
+    Loaded selectFor(InstanceState state, RelationshipMapping relationship, boolean setBack, boolean keepStates) {
+        return select(List.of(state), relationship, Integer.MAX_VALUE, false, setBack, keepStates)[0];
     }
 
     /**
